@@ -1,0 +1,1 @@
+"""The bundled JSON Schemas, installed as the package ``toolkit.schemas`` (data only)."""

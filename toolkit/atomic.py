@@ -1,0 +1,41 @@
+"""Atomic file writes: a temporary file in the target folder, then a rename.
+
+A reader (or a run killed with ``kill -9``) sees either the old file or the whole new
+one, never half of it. Unchanged content is not rewritten, so reruns keep mtimes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; return False when the file already had exactly that content."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    return True
+
+
+def write_text_atomic(path: Path, text: str) -> bool:
+    return write_atomic(path, text.encode("utf-8"))
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

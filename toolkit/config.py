@@ -1,0 +1,36 @@
+"""Immutable run configuration: one frozen value passed down, never module-level mutable state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: The 25 languages of the language-identification development set; detection is restricted to them by default.
+DEFAULT_LANGUAGES: tuple[str, ...] = (
+    "en", "zh", "ja", "ko", "ru", "uk", "de", "fr", "es", "pt", "it", "nl", "pl",
+    "tr", "ar", "fa", "hi", "vi", "id", "th", "el", "he", "sv", "cs", "ro",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document bounds so that hostile input costs bounded time and memory."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 100_000
+    seconds: float = 60.0
+    regex_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run may vary. Build one with :func:`Config` or ``Config().replace(...)``."""
+
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    formats: tuple[str, ...] = ("json", "md")
+    strict: bool = False
+    seed: int = 0
+    limits: Limits = field(default_factory=Limits)
+
+    def replace(self, **changes: Any) -> "Config":
+        return replace(self, **changes)

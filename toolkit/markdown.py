@@ -1,0 +1,214 @@
+"""Article to Markdown: YAML front matter, then the blocks as CommonMark (+ GFM tables).
+
+The body says exactly what the Article says: text that looks like Markdown syntax is
+escaped so that a CommonMark renderer shows it literally; marks become emphasis, code
+spans and links; unsafe link schemes are never written as links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import yaml
+
+from .article import Article, Block, ListItem, Mark
+
+#: front-matter keys, in this order (Hugo- and Jekyll-compatible names)
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "date", "lastmod", "language", "url", "tags", "categories", "authors", "description", "id")
+
+_ALWAYS_ESCAPE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d{1,9}[.)])")
+_UNSAFE_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.I)
+_MARK_SYNTAX = {"strong": ("**", "**"), "em": ("*", "*")}
+
+
+def render_article(article: Article) -> str:
+    """The whole Markdown file: front matter and body, ending in one newline."""
+    body = render_blocks(article.blocks)
+    return front_matter(article) + ("\n" + body if body else "")
+
+
+def front_matter(article: Article) -> str:
+    """YAML front matter with keys in :data:`FRONT_MATTER_KEYS` order; empty values left out."""
+    values: dict[str, Any] = {
+        "title": article.title,
+        "date": article.date_published,
+        "lastmod": article.date_modified,
+        "language": article.language,
+        "url": article.url,
+        "tags": list(article.keywords),
+        "categories": list(article.categories),
+        "authors": list(article.authors),
+        "description": article.description,
+        "id": article.id,
+    }
+    kept = {k: values[k] for k in FRONT_MATTER_KEYS if values[k] not in (None, "", [])}
+    text = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    return f"---\n{text}---\n"
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    parts = [render_block(b) for b in blocks]
+    return "\n".join(p + "\n" for p in parts if p)
+
+
+def render_block(block: Block) -> str:
+    renderer = _RENDERERS.get(block.type)
+    return renderer(block) if renderer else ""
+
+
+def _heading(block: Block) -> str:
+    text = escape_inline(block.text.replace("\n", " ")).strip()
+    return f"{'#' * (block.level or 2)} {text}" if text else ""
+
+
+def _paragraph(block: Block) -> str:
+    return render_inline(block.text, block.marks)
+
+
+def _quote(block: Block) -> str:
+    inner = render_inline(block.text, block.marks)
+    return "\n".join("> " + line if line else ">" for line in inner.split("\n")) if inner else ""
+
+
+def _code(block: Block) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", block.text)), default=0)
+    info = (block.info or "").replace("\n", " ").strip()
+    fence = "~" * max(3, longest + 1) if "`" in info else "`" * max(3, longest + 1)
+    body = block.text if block.text.endswith("\n") or not block.text else block.text + "\n"
+    return f"{fence}{info}\n{body}{fence}"
+
+
+def _image(block: Block) -> str:
+    if not block.src or _UNSAFE_SCHEMES.match(block.src):
+        return escape_inline(block.caption or block.alt or "")
+    title = f' "{_escape_title(block.caption)}"' if block.caption else ""
+    return f"![{escape_inline(block.alt or '')}]({_destination(block.src)}{title})"
+
+
+def _table(block: Block) -> str:
+    rows = [list(r) for r in block.rows if r]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header, body = (rows[0], rows[1:]) if block.header else ([""] * width, rows)
+    lines = [_table_row(header), "|" + "|".join(" --- " for _ in range(width)) + "|"]
+    lines.extend(_table_row(r) for r in body)
+    return "\n".join(lines)
+
+
+def _table_row(cells: list[str]) -> str:
+    return "|" + "|".join(f" {escape_inline(' '.join(c.split()))} " for c in cells) + "|"
+
+
+def _list(block: Block, indent: str = "") -> str:
+    lines: list[str] = []
+    for n, item in enumerate(block.items, start=1):
+        marker = f"{n}." if block.ordered else "-"
+        lines.extend(_list_item(item, marker, indent))
+    return "\n".join(lines)
+
+
+def _list_item(item: ListItem, marker: str, indent: str) -> list[str]:
+    pad = indent + " " * (len(marker) + 1)
+    text = render_inline(item.text, item.marks)
+    first, *rest = text.split("\n") if text else [""]
+    lines = [f"{indent}{marker} {first}".rstrip()]
+    lines.extend(pad + line for line in rest)
+    for child in item.children:
+        rendered = _list(child, pad) if child.type == "list" else _indent(render_block(child), pad)
+        if rendered:
+            lines.append("")
+            lines.append(rendered)
+    return lines
+
+
+def _indent(text: str, pad: str) -> str:
+    return "\n".join(pad + line if line else "" for line in text.split("\n"))
+
+
+_RENDERERS = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "quote": _quote,
+    "code": _code,
+    "image": _image,
+    "table": _table,
+    "list": _list,
+}
+
+
+def render_inline(text: str, marks: Iterable[Mark] = ()) -> str:
+    """Text with its marks as Markdown; line breaks become hard breaks."""
+    if not text:
+        return ""
+    pieces: list[str] = []
+    pos = 0
+    for mark in _usable_marks(text, marks):
+        pieces.append(_escape_piece(text[pos : mark.start]))
+        pieces.append(_render_mark(text[mark.start : mark.end], mark))
+        pos = mark.end
+    pieces.append(_escape_piece(text[pos:]))
+    rendered = "".join(pieces)
+    lines = rendered.split("\n")
+    return "\\\n".join(_escape_line_start(line.strip()) for line in lines)
+
+
+def _usable_marks(text: str, marks: Iterable[Mark]) -> list[Mark]:
+    """Non-overlapping marks, trimmed to non-space ends, in order (nested marks are not written)."""
+    out: list[Mark] = []
+    end = 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        start, stop = mark.start, mark.end
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if start >= end and stop > start and "\n" not in text[start:stop]:
+            out.append(Mark(start, stop, mark.type, mark.url))
+            end = stop
+    return out
+
+
+def _render_mark(inner: str, mark: Mark) -> str:
+    if mark.type == "code":
+        ticks = "`" * (max((len(m) for m in re.findall(r"`+", inner)), default=0) + 1)
+        pad = " " if inner.startswith("`") or inner.endswith("`") or (inner.startswith(" ") and inner.endswith(" ")) else ""
+        return f"{ticks}{pad}{inner}{pad}{ticks}"
+    if mark.type == "link":
+        if not mark.url or _UNSAFE_SCHEMES.match(mark.url):
+            return _escape_piece(inner)
+        return f"[{_escape_piece(inner)}]({_destination(mark.url)})"
+    opening, closing = _MARK_SYNTAX.get(mark.type, ("", ""))
+    return f"{opening}{_escape_piece(inner)}{closing}"
+
+
+def _escape_piece(text: str) -> str:
+    return _ENTITY_LIKE.sub("\\&", _ALWAYS_ESCAPE.sub(r"\\\1", text))
+
+
+def escape_inline(text: str) -> str:
+    """Escape ``text`` so that CommonMark shows it literally, at the start of a line too."""
+    return _escape_line_start(_escape_piece(text))
+
+
+def _escape_line_start(line: str) -> str:
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_first(m.group(2)), line, count=1)
+
+
+def _escape_first(token: str) -> str:
+    if token[0].isdigit():
+        return token[:-1] + "\\" + token[-1]  # "1." -> "1\.": not a list marker
+    return "\\" + token
+
+
+def _destination(url: str) -> str:
+    cleaned = url.replace("\n", "").replace("\r", "")
+    return "<" + re.sub(r"([<>\\])", r"\\\1", cleaned) + ">"
+
+
+def _escape_title(text: str) -> str:
+    return re.sub(r'(["\\])', r"\\\1", " ".join(text.split()))

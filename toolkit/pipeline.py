@@ -1,0 +1,190 @@
+"""From the bytes of one document to one validated Article: the pure core of the toolkit.
+
+read (RawDocument) -> decode -> sniff -> parse (text | front matter | HTML | Article JSON)
+-> languages -> assemble -> validate. No file is read or written here; the readers and
+writers around it do that, so the same core runs in one process or in a pool.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+
+from . import sniff as formats
+from .article import Article, Block, Extraction, Metadata, Source, Warning
+from .config import Config
+from .decode import decode
+from .errors import InputError, RejectedError
+from .frontmatter import parse_front_matter_document
+from .schema_store import ARTICLE_SCHEMA, first_error
+from .structure import structure_text
+from .textclean import clean_text
+
+_UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input as read: its bytes and what the reader knew about it."""
+
+    data: bytes
+    name: str  # how messages name it: a path, ``path:line 3``, ``crawl.warc.gz@1234``
+    path: str | None = None
+    url: str | None = None
+    http_charset: str | None = None
+    record: str | None = None
+    meta: Metadata = field(default_factory=Metadata)  # metadata the container carried (JSONL fields)
+    format_hint: str | None = None  # "html" or "text" when the container says so
+
+
+def normalize(data: bytes | str, *, url: str | None = None, path: str | None = None, config: Config | None = None) -> Article:
+    """Turn one scraped document (bytes or text) into a validated :class:`Article`.
+
+    Raises :class:`~toolkit.errors.InputError` (one line naming the input) when it cannot.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    name = path or url or "<input>"
+    return normalize_document(RawDocument(raw, name, path=path, url=url), config or Config())
+
+
+def normalize_document(doc: RawDocument, config: Config) -> Article:
+    """The whole core for one :class:`RawDocument`."""
+    _check_bytes(doc, config)
+    fmt, text, encoding, decode_warnings = _decode(doc)
+    if fmt == formats.ARTICLE:
+        return _republish(text, doc)
+    extraction = _parse(fmt, text, doc, config)
+    extraction = replace(extraction, warnings=tuple(decode_warnings) + extraction.warnings)
+    source = Source(doc.path, fmt, encoding, hashlib.sha256(doc.data).hexdigest(), doc.url, doc.record)
+    return validated(assemble(extraction, source, doc, config), doc.name)
+
+
+def _check_bytes(doc: RawDocument, config: Config) -> None:
+    if len(doc.data) > config.limits.max_bytes:
+        raise InputError(f"{doc.name}: {len(doc.data)} bytes, more than the limit of {config.limits.max_bytes}")
+    if not doc.data.strip():
+        raise RejectedError(f"{doc.name}: empty input")
+    if b"\x00" in doc.data[:8192] and not doc.data.startswith(_UTF16_32_BOMS):
+        raise InputError(f"{doc.name}: binary content (NUL bytes), not a text or HTML document")
+
+
+def _head(data: bytes) -> str:
+    for bom in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            return data[:8192].decode("utf-16" if len(bom) == 2 else "utf-32", errors="ignore")
+    return data[:8192].decode("latin-1")
+
+
+def _decode(doc: RawDocument) -> tuple[str, str, str, tuple[Warning, ...]]:
+    is_html = doc.format_hint == formats.HTML or (doc.format_hint is None and formats.looks_like_html(_head(doc.data)))
+    decoded = decode(doc.data, http_charset=doc.http_charset, html=is_html)
+    if is_html:
+        return formats.HTML, decoded.text, decoded.encoding, decoded.warnings
+    fmt = formats.sniff(decoded.text.lstrip("\ufeff")) if doc.format_hint is None else formats.TEXT
+    return fmt, decoded.text.lstrip("\ufeff"), decoded.encoding, decoded.warnings
+
+
+def _parse(fmt: str, text: str, doc: RawDocument, config: Config) -> Extraction:
+    if fmt == formats.HTML:
+        from .extract import extract_html
+
+        return _with_container_meta(extract_html(text, url=doc.url, config=config), doc.meta)
+    if fmt == formats.MARKDOWN:
+        return _with_container_meta(parse_front_matter_document(text, name=doc.name), doc.meta)
+    return _with_container_meta(parse_plain_text(text), doc.meta)
+
+
+def parse_plain_text(text: str) -> Extraction:
+    """A plain-text scrape: clean it, drop boilerplate lines, find the title and the structure."""
+    record: list[str] = []
+    cleaned = clean_text(text, record=record)
+    result = structure_text(cleaned, find_title=True)
+    return Extraction(result.blocks, Metadata(title=result.title), result.removed, result.warnings)
+
+
+def _with_container_meta(extraction: Extraction, meta: Metadata) -> Extraction:
+    """Fill what the parser did not find from what the container (JSONL, WARC) said."""
+    found = extraction.meta
+    merged = replace(
+        found,
+        title=found.title or meta.title,
+        url=found.url or meta.url,
+        date_published=found.date_published or meta.date_published,
+        lang_hint=found.lang_hint or meta.lang_hint,
+        extra={**meta.extra, **found.extra},
+    )
+    return replace(extraction, meta=merged)
+
+
+def assemble(extraction: Extraction, source: Source, doc: RawDocument, config: Config) -> Article:
+    """Language detection and the final Article (text, id, removed, warnings)."""
+    from .language import annotate
+
+    meta = extraction.meta
+    blocks = _drop_title_block(extraction.blocks, meta.title)
+    if not blocks and not meta.title:
+        raise RejectedError(f"{doc.name}: no content left after cleaning")
+    languages = annotate(blocks, hint=meta.lang_hint, config=config)
+    url = meta.url or doc.url
+    warnings = list(extraction.warnings)
+    if not blocks:
+        warnings.append(Warning("empty-body", "the document has a title but no body text"))
+    return Article(
+        id=article_id(url, doc.data),
+        source=source,
+        url=url,
+        title=meta.title,
+        description=meta.description,
+        date_published=meta.date_published,
+        date_modified=meta.date_modified,
+        authors=meta.authors,
+        site_name=meta.site_name,
+        keywords=meta.keywords,
+        categories=meta.categories,
+        language=languages.language,
+        languages=languages.languages,
+        blocks=languages.blocks,
+        text="\n\n".join(t for t in (b.plain_text() for b in languages.blocks) if t),
+        related=meta.related,
+        removed=extraction.removed,
+        extra=meta.extra,
+        warnings=tuple(warnings),
+    )
+
+
+def _drop_title_block(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+    """The title is the Article's ``title``; a first heading that repeats it is not body text."""
+    if title and blocks and blocks[0].type == "heading" and blocks[0].text.casefold() == title.casefold():
+        return blocks[1:]
+    return blocks
+
+
+def article_id(url: str | None, data: bytes) -> str:
+    """Stable id: from the canonical URL when known (same page, same id), else from the raw bytes."""
+    basis = url.encode("utf-8") if url else data
+    return hashlib.sha256(basis).hexdigest()[:16]
+
+
+def validated(article: Article, name: str) -> Article:
+    """The Article if it matches ``schemas/article.schema.json``; a rejection with the validator's message if not."""
+    problem = first_error(json.loads(article.to_json(indent=None)), ARTICLE_SCHEMA)
+    if problem:
+        raise RejectedError(f"{name}: the Article does not match the schema: {problem}")
+    return article
+
+
+def _republish(text: str, doc: RawDocument) -> Article:
+    """Published Article JSON: validated and read back unchanged, so republishing is idempotent."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise InputError(f"{doc.name}: invalid JSON: {exc}") from None
+    problem = first_error(data, ARTICLE_SCHEMA)
+    if problem:
+        raise RejectedError(f"{doc.name}: not a valid Article: {problem}")
+    return Article.from_dict(data)
+
+
+__all__ = ["RawDocument", "normalize", "normalize_document", "article_id"]

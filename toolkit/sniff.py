@@ -1,0 +1,60 @@
+"""Recognize an input's format by its content, never by its file name.
+
+``.txt`` files hold Markdown with front matter (seed 003), ``.html`` files can be
+plain text, and published Article JSON must be recognized so that it can be published
+again. The checks are ordered data (``SNIFFERS``); the first that says yes wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Callable
+
+from .frontmatter import split_front_matter
+
+TEXT, MARKDOWN, HTML, ARTICLE = "text", "markdown", "html", "article"
+
+_HTML_START = re.compile(
+    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|base|link|div|article|main|section|p|table|script|style|header|nav)\b",
+    re.I | re.S,
+)
+_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|ol|h[1-6]|table|tr|td|img|article|section)\b[^>]*>", re.I)
+
+
+def looks_like_html(head: str) -> bool:
+    """HTML opens with a tag (after white space and comments) or is dense with common tags."""
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head[:4096])) >= 5
+
+
+def looks_like_article(text: str) -> bool:
+    """Published Article JSON: an object with ``schema_version`` and ``blocks``."""
+    stripped = text.lstrip()
+    if not stripped.startswith("{") or '"schema_version"' not in stripped[:200]:
+        return False
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "schema_version" in data and "blocks" in data
+
+
+def looks_like_front_matter(text: str) -> bool:
+    return split_front_matter(text) is not None
+
+
+SNIFFERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (ARTICLE, looks_like_article),
+    (MARKDOWN, looks_like_front_matter),
+    (HTML, looks_like_html),
+)
+
+
+def sniff(text: str) -> str:
+    """The format of decoded ``text``: ``article``, ``markdown``, ``html`` or ``text``."""
+    for name, check in SNIFFERS:
+        if check(text):
+            return name
+    return TEXT

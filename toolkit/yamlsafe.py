@@ -1,0 +1,197 @@
+"""Safe YAML for untrusted input: data only, timestamps as strings, duplicate keys refused.
+
+PyYAML's ``SafeLoader`` already refuses ``!!python/...`` tags; on top of it these loaders
+keep dates as the strings they were written as (``2023-02-30`` is data, not a crash),
+refuse duplicate keys naming both lines, and bound alias expansion (billion laughs).
+
+:func:`load_yaml` returns plain data (the front-matter reader uses it);
+:func:`load_yaml_documents` also keeps each document's node tree so that a JSON path
+inside the data maps back to a line and column (``toolkit validate`` uses it). Both use
+libyaml when PyYAML was built with it, falling back to the pure-Python parser for texts
+with many aliases (only that parser can count them while composing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from .errors import InputError
+
+MAX_ALIASES = 100
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class YamlSyntaxError(InputError):
+    """A YAML text that cannot be loaded; carries the 1-based line and column of the problem."""
+
+    def __init__(self, name: str, problem: str, line: int | None, column: int | None) -> None:
+        self.name, self.problem, self.line, self.column = name, problem, line, column
+        where = f"line {line}, column {column}: " if line is not None else ""
+        super().__init__(f"{name}: invalid YAML: {where}{problem}")
+
+
+class _SafeConstruction:
+    """Constructor behaviour shared by the pure-Python and the libyaml loader."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found an unhashable key", key_node.start_mark
+                ) from None
+            if key in seen:
+                first = seen[key].start_mark.line + 1 + getattr(self, "line_offset", 0)
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first on line {first})", key_node.start_mark
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _Loader(_SafeConstruction, yaml.SafeLoader):
+    """Pure-Python SafeLoader without timestamps, with duplicate-key and alias checks."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {MAX_ALIASES} aliases (alias bomb?)", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+
+_RESOLVERS = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(_SafeConstruction, yaml.CSafeLoader):  # type: ignore[misc, valid-type]
+        """libyaml-backed twin of :class:`_Loader`; only used when aliases cannot explode."""
+
+    _CLoader.yaml_implicit_resolvers = _RESOLVERS
+    _FAST: type | None = _CLoader
+else:  # pragma: no cover - PyYAML without libyaml
+    _FAST = None
+
+
+def _loader_class(text: str) -> type:
+    """libyaml when there are too few ``*`` characters for an alias bomb, else the counting parser."""
+    if _FAST is not None and text.count("*") <= MAX_ALIASES:
+        return _FAST
+    return _Loader
+
+
+def _new_loader(text: str, line_offset: int) -> Any:
+    loader = _loader_class(text)(text)
+    loader.line_offset = line_offset
+    return loader
+
+
+def yaml_error_message(exc: yaml.YAMLError, *, line_offset: int = 0) -> str:
+    """One line: ``line L, column C: problem`` from a PyYAML error."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return str(problem)
+    return f"line {mark.line + 1 + line_offset}, column {mark.column + 1}: {problem}"
+
+
+def _syntax_error(exc: Exception, name: str, line_offset: int) -> YamlSyntaxError:
+    if not isinstance(exc, yaml.YAMLError):
+        return YamlSyntaxError(name, str(exc) or type(exc).__name__, None, None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    context = getattr(exc, "context", None)
+    if context and "duplicate" not in problem:
+        problem = f"{context}: {problem}"
+    if mark is None:
+        return YamlSyntaxError(name, problem, None, None)
+    return YamlSyntaxError(name, problem, mark.line + 1 + line_offset, mark.column + 1)
+
+
+_LOAD_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError)
+
+
+def load_yaml(text: str, *, name: str = "<yaml>", line_offset: int = 0) -> Any:
+    """Parse one YAML document safely; any problem becomes an :class:`InputError` naming ``name``."""
+    loader = _new_loader(text, line_offset)
+    try:
+        return loader.get_single_data()
+    except _LOAD_ERRORS as exc:
+        raise _syntax_error(exc, name, line_offset) from None
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """One document of a YAML stream: its data and the node tree that says where each value is."""
+
+    data: Any
+    node: yaml.Node | None
+    line_offset: int = 0
+
+    def position(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``path``, or of its deepest existing ancestor."""
+        node = node_at(self.node, path) if self.node is not None else None
+        if node is None:
+            return 1 + self.line_offset, 1
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+
+
+def _key_matches(key_node: yaml.Node, key: str | int) -> bool:
+    return isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key)
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        found = None
+        for key_node, value_node in node.value:
+            if _key_matches(key_node, key):
+                found = value_node
+        return found
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def node_at(node: yaml.Node, path: Iterable[str | int]) -> yaml.Node:
+    """The node at ``path`` (keys and indexes), stopping at the deepest node that exists."""
+    for key in path:
+        child = _child(node, key)
+        if child is None:
+            break
+        node = child
+    return node
+
+
+def load_yaml_documents(text: str, *, name: str = "<yaml>", line_offset: int = 0) -> list[YamlDocument]:
+    """Every document of a YAML stream with its node tree; problems raise :class:`YamlSyntaxError`."""
+    loader = _new_loader(text, line_offset)
+    documents: list[YamlDocument] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            data = loader.construct_document(node)
+            documents.append(YamlDocument(data, node, line_offset))
+    except _LOAD_ERRORS as exc:
+        raise _syntax_error(exc, name, line_offset) from None
+    finally:
+        loader.dispose()
+    return documents
