@@ -1,0 +1,223 @@
+"""Which language every letter of a text is in: segment by script, detect, then decide with context.
+
+The steps, in order (each one a small function):
+
+1. **Segment.** Lines, then sentences (a gap between two letter chunks holding ``. ! ? 。 | ›``
+   and the like ends a sentence), then runs of one Unicode script inside a sentence.
+2. **Decide by script.** A script with one configured language decides it (Hangul, Thai,
+   Greek...). Han inside a sentence that also holds kana is Japanese (or Korean with Hangul).
+3. **Detect.** Runs in scripts shared by several languages are scored by the detector over
+   the languages of that script only (Cyrillic: ru/uk; Latin: the Latin ones). Each run's
+   evidence is capped (:data:`MAX_WORDS`), and word scores are cached, so a page costs about
+   one lookup per word.
+4. **Context.** Runs with strong evidence fix the document's languages; short, ambiguous runs
+   are decided with those languages as a prior; runs with no evidence (a two-letter Latin
+   word, a name inside a Chinese sentence, letters of an unknown script) take the language
+   of their sentence, line or document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from .detectors import ProfileScorer
+from .scripts import OTHER, Script, letter_chunks, script_table
+
+#: A gap between letter chunks that ends a sentence or a breadcrumb item.
+SENTENCE_GAP = re.compile(r"[.!?;。！？；|•·›»→⟩>/\\]|\s[-–—]\s|\t")
+#: Runs with fewer letters than this in a detector-decided script are not evidence.
+MIN_LETTERS = 3
+#: A run in a shared script inside a sentence dominated by another script is a borrowed name
+#: (``Python`` in a Chinese sentence) unless it has at least this many letters.
+MIN_EMBEDDED_LETTERS = 16
+#: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
+MAX_WORDS = 48
+#: Log-likelihood margin (nats) between the best two languages above which a run is sure.
+SURE_MARGIN = 12.0
+#: Weight of the detector's log-likelihood against the document prior for unsure runs.
+EVIDENCE_WEIGHT = 0.6
+#: Share of the prior given to languages not (yet) seen in the document.
+PRIOR_FLOOR = 0.03
+#: Extra prior mass for the caller's hint (e.g. an HTML ``lang`` attribute).
+HINT_WEIGHT = 0.3
+
+
+@dataclass
+class Run:
+    """A stretch of letters of one script inside one sentence (working record, not public)."""
+
+    start: int
+    end: int
+    script: Script
+    sentence: int
+    line: int
+    words: list[str] = field(default_factory=list)
+    letters: int = 0
+    lang: str | None = None
+    sure: bool = False
+    scores: dict[str, float] | None = None
+
+
+def segment(text: str) -> list[Run]:
+    """Cut ``text`` into runs of one script, never across a line break or a sentence end."""
+    table = script_table()
+    runs: list[Run] = []
+    sentence = line = 0
+    prev_end = 0
+    for start, end, index in letter_chunks(text):
+        gap = text[prev_end:start]
+        if runs:
+            newlines = gap.count("\n")
+            line += newlines
+            if newlines or SENTENCE_GAP.search(gap):
+                sentence += 1
+        word = text[start:end]
+        script = table.scripts[index]
+        last = runs[-1] if runs else None
+        if last is not None and last.script is script and last.sentence == sentence:
+            last.end = end
+            last.words.append(word)
+        else:
+            last = Run(start, end, script, sentence, line, [word])
+            runs.append(last)
+        last.letters += len(word) if word.isalpha() else sum(1 for c in word if c.isalpha())
+        prev_end = end
+    return runs
+
+
+@lru_cache(maxsize=64)
+def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...]) -> ProfileScorer:
+    return ProfileScorer(candidates, universe=universe)
+
+
+def _candidates(script: Script, languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(lang for lang in script.languages if lang in languages)
+
+
+def _absorbing_language(run: Run, runs_in_sentence: Iterable[Run], languages: tuple[str, ...]) -> str | None:
+    """Han in a sentence with kana is Japanese (the table's ``absorbed_by``)."""
+    for other in runs_in_sentence:
+        if other.script.name in run.script.absorbed_by:
+            found = _candidates(other.script, languages)
+            if found:
+                return found[0]
+    return None
+
+
+def _is_borrowed(run: Run, sentence_runs: list[Run]) -> bool:
+    """A short run in a shared script amid a sentence of another script (a name, a product)."""
+    others = sum(r.letters for r in sentence_runs if r.script is not run.script)
+    return others > run.letters and run.letters < MIN_EMBEDDED_LETTERS
+
+
+def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
+    """Label what the script alone decides; score the rest with the detector."""
+    by_sentence: dict[int, list[Run]] = {}
+    for run in runs:
+        by_sentence.setdefault(run.sentence, []).append(run)
+    for run in runs:
+        candidates = _candidates(run.script, languages)
+        siblings = by_sentence[run.sentence]
+        if run.script.absorbed_by:
+            absorbed = _absorbing_language(run, siblings, languages)
+            if absorbed:
+                run.lang, run.sure = absorbed, True
+                continue
+            if len(candidates) > 1:
+                # Han alone: the table's first language unless the document says otherwise
+                run.scores = {lang: -0.01 * i for i, lang in enumerate(candidates)}
+                continue
+        if len(candidates) == 1:
+            run.lang, run.sure = candidates[0], True
+        elif len(candidates) > 1 and run.letters >= MIN_LETTERS and not _is_borrowed(run, siblings):
+            _score(run, candidates, languages)
+
+
+def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) -> None:
+    scorer = _scorer(candidates, languages)
+    totals, seen = scorer.loglik(run.words[:MAX_WORDS])
+    if not seen:
+        return
+    run.scores = dict(zip(scorer.languages, totals))
+    ranked = sorted(totals, reverse=True)
+    best = scorer.languages[totals.index(ranked[0])]
+    margin = ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
+    run.lang = best
+    run.sure = margin >= SURE_MARGIN
+
+
+def document_prior(runs: list[Run], hint: str | None) -> dict[str, float]:
+    """Letter shares of the languages of sure runs (plus the hint): what the page is mostly in."""
+    counts: dict[str, float] = {}
+    for run in runs:
+        if run.sure and run.lang:
+            counts[run.lang] = counts.get(run.lang, 0.0) + run.letters
+    total = sum(counts.values())
+    prior = {lang: n / total for lang, n in counts.items()} if total else {}
+    if hint:
+        scale = 1.0 - HINT_WEIGHT if prior else 0.0
+        prior = {lang: p * scale for lang, p in prior.items()}
+        prior[hint] = prior.get(hint, 0.0) + (HINT_WEIGHT if scale else 1.0)
+    return prior
+
+
+def decide_with_prior(runs: list[Run], prior: dict[str, float]) -> None:
+    """Unsure runs: detector evidence, damped, plus the log of the document prior."""
+    for run in runs:
+        if run.sure or not run.scores:
+            continue
+        floor = PRIOR_FLOOR / len(run.scores)
+        best = max(
+            run.scores,
+            key=lambda lang: (EVIDENCE_WEIGHT * run.scores[lang] + math.log(floor + prior.get(lang, 0.0)), lang),  # type: ignore[index]
+        )
+        run.lang = best
+
+
+def inherit(runs: list[Run], primary: str | None) -> None:
+    """Runs with no evidence take the language of their sentence, then their line, then the page."""
+    for key in ("sentence", "line"):
+        groups: dict[int, dict[str, int]] = {}
+        for run in runs:
+            if run.lang:
+                tally = groups.setdefault(getattr(run, key), {})
+                tally[run.lang] = tally.get(run.lang, 0) + run.letters
+        for run in runs:
+            if run.lang is None and getattr(run, key) in groups:
+                tally = groups[getattr(run, key)]
+                run.lang = max(sorted(tally), key=tally.__getitem__)
+    for run in runs:
+        if run.lang is None:
+            run.lang = primary
+
+
+def primary_language(runs: list[Run], hint: str | None) -> str | None:
+    """The language with most letters (ties: the hint, then the code)."""
+    counts: dict[str, int] = {}
+    for run in runs:
+        if run.lang:
+            counts[run.lang] = counts.get(run.lang, 0) + run.letters
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda lang: (counts[lang], lang == hint))
+
+
+def identify(text: str, languages: tuple[str, ...], hint: str | None = None) -> list[Run]:
+    """Every run of letters in ``text`` with its language (``lang`` None only with no languages at all)."""
+    runs = segment(text)
+    if not runs:
+        return runs
+    hint = hint if hint in languages else None
+    decide_by_script(runs, languages)
+    prior = document_prior(runs, hint)
+    decide_with_prior(runs, prior)
+    fallback = primary_language(runs, hint) or hint or (languages[0] if languages else None)
+    inherit(runs, fallback)
+    return runs
+
+
+__all__ = ["Run", "identify", "segment", "OTHER"]
