@@ -50,8 +50,21 @@ def front_matter(article: Article) -> str:
 
 
 def render_blocks(blocks: Iterable[Block]) -> str:
-    parts = [render_block(b) for b in blocks]
-    return "\n".join(p + "\n" for p in parts if p)
+    """Blocks separated by blank lines; adjacent lists of one kind alternate markers so they stay apart."""
+    parts: list[str] = []
+    previous: Block | None = None
+    alternate = False
+    for block in blocks:
+        if block.type == "list":
+            alternate = previous is not None and previous.type == "list" and previous.ordered == block.ordered and not alternate
+            part = _list(block, alternate=alternate)
+        else:
+            alternate = False
+            part = render_block(block)
+        if part:
+            parts.append(part)
+            previous = block
+    return "\n".join(p + "\n" for p in parts)
 
 
 def render_block(block: Block) -> str:
@@ -85,7 +98,7 @@ def _image(block: Block) -> str:
     if not block.src or _UNSAFE_SCHEMES.match(block.src):
         return escape_inline(block.caption or block.alt or "")
     title = f' "{_escape_title(block.caption)}"' if block.caption else ""
-    return f"![{escape_inline(block.alt or '')}]({_destination(block.src)}{title})"
+    return f"![{_escape_piece(' '.join((block.alt or '').split()))}]({_destination(block.src)}{title})"
 
 
 def _table(block: Block) -> str:
@@ -104,10 +117,10 @@ def _table_row(cells: list[str]) -> str:
     return "|" + "|".join(f" {escape_inline(' '.join(c.split()))} " for c in cells) + "|"
 
 
-def _list(block: Block, indent: str = "") -> str:
+def _list(block: Block, indent: str = "", *, alternate: bool = False) -> str:
     lines: list[str] = []
     for n, item in enumerate(block.items, start=1):
-        marker = f"{n}." if block.ordered else "-"
+        marker = (f"{n})" if alternate else f"{n}.") if block.ordered else ("*" if alternate else "-")
         lines.extend(_list_item(item, marker, indent))
     return "\n".join(lines)
 
@@ -207,8 +220,8 @@ def _escape_first(token: str) -> str:
 
 def _destination(url: str) -> str:
     cleaned = url.replace("\n", "").replace("\r", "")
-    return "<" + re.sub(r"([<>\\])", r"\\\1", cleaned) + ">"
+    return "<" + _ENTITY_LIKE.sub("\\&", re.sub(r"([<>\\])", r"\\\1", cleaned)) + ">"
 
 
 def _escape_title(text: str) -> str:
-    return re.sub(r'(["\\])', r"\\\1", " ".join(text.split()))
+    return _ENTITY_LIKE.sub("\\&", re.sub(r'(["\\])', r"\\\1", " ".join(text.split())))

@@ -1,0 +1,68 @@
+"""Character-level cleaning: what must change, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from toolkit.textclean import MARKUP_FIXES, clean_inline, clean_text
+
+MUST_CHANGE = [
+    ("&nbsp;", ""),
+    ("caf&eacute; &amp; bar", "café & bar"),
+    ("cafÃ© au lait", "café au lait"),
+    ("zero\u200bwidth", "zerowidth"),
+    ("soft\u00adhyphen", "softhyphen"),
+    ("bidi \u202eoverride\u202c here", "bidi override here"),
+    ("ctrl\x01char\x7f", "ctrlchar"),
+    ("a  \t b", "a b"),
+    ("line\r\nbreaks\rhere", "line\nbreaks\nhere"),
+    ("para\n\n\n\nnext", "para\n\nnext"),
+    ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),  # entities decoded exactly once
+]
+
+MUST_NOT_CHANGE = [
+    "“going-out” model",
+    "‘single’ quotes",
+    "中文标点：“引号”，句号。",
+    "全角！？（括号）",
+    "日本語の文章、です。",
+    "Ελληνικά και עברית",
+    "emoji 👩\u200d💻 joiner",
+    "فارسی\u200cها",
+    "a < b and c > d",
+    "5 × 3 = 15",
+    "x ≠ y",
+    "Straße",
+    "naïve café",
+]
+
+
+@pytest.mark.parametrize(("dirty", "clean"), MUST_CHANGE)
+def test_fixes_damage(dirty: str, clean: str) -> None:
+    assert clean_text(dirty) == clean
+
+
+@pytest.mark.parametrize("text", MUST_NOT_CHANGE)
+def test_leaves_clean_text_alone(text: str) -> None:
+    assert clean_text(text) == text
+
+
+def test_record_names_each_fix_that_changed_something() -> None:
+    record: list[str] = []
+    clean_text("caf&eacute;\u200b", record=record)
+    assert record == ["decode_entities", "remove_invisible"]
+
+
+def test_markup_fixes_do_not_decode_entities_again() -> None:
+    assert clean_text("&lt;tag&gt;", fixes=MARKUP_FIXES) == "&lt;tag&gt;"
+
+
+def test_inline_cleaning_removes_line_breaks() -> None:
+    assert clean_inline(" a\n b\t c ") == "a b c"
+
+
+@given(st.text())
+def test_cleaning_is_idempotent_on_markup_text(text: str) -> None:
+    once = clean_text(text, fixes=MARKUP_FIXES)
+    assert clean_text(once, fixes=MARKUP_FIXES) == once
