@@ -1,0 +1,296 @@
+"""Turn the chosen main-content element into typed blocks.
+
+A non-recursive walk (an explicit stack: deep nesting never hits Python's recursion
+limit) collects inline text into :class:`~.inline.Inline` buffers and flushes them at
+block boundaries. Headings, lists, tables, code, quotes and images get their own
+builders; those nest (a list inside a list item) up to ``_MAX_NESTING`` levels, deeper
+ones are read as plain flow. Boilerplate and link-dense elements inside the main
+element are skipped and recorded as removals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from ..article import Block, ListItem, Removal
+from ..textclean import clean_inline
+from .inline import Inline, OpenMark, fix_chars
+from .rules import HtmlRules
+from .scoring import Stats
+
+_MAX_NESTING = 40
+_MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
+              "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_PRUNABLE = frozenset({"ul", "ol", "div", "section", "table", "p", "dl", "span", "header", "center", "font"})
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_SCHEME_JUNK = re.compile(r"[\s\x00-\x1f]+")
+_LANG_CLASS = re.compile(r"(?:lang(?:uage)?-|brush:\s*)([A-Za-z0-9_+#.-]+)")
+_FLUSH = object()
+
+
+@dataclass
+class Context:
+    """What every builder of one page shares: rules, measurements, base URL, the removals."""
+
+    rules: HtmlRules
+    stats: Stats
+    base_url: str | None
+    removed: list[Removal] = field(default_factory=list)
+    keep: etree._Element | None = None  # the main element: never pruned
+
+
+def safe_url(href: str | None, base: str | None) -> str | None:
+    """An absolute (when ``base`` is known) URL, or None for empty and script/data URLs."""
+    if not href:
+        return None
+    href = href.strip()
+    probe = _SCHEME_JUNK.sub("", href).lower()
+    if not probe or probe.startswith(_UNSAFE_SCHEMES):
+        return None
+    if base:
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return None
+    return href
+
+
+def to_blocks(main: etree._Element, ctx: Context) -> list[Block]:
+    """The blocks of ``main`` in document order."""
+    sink = _Sink(ctx)
+    _walk(main, sink, (), 0)
+    sink.flush()
+    return sink.blocks
+
+
+class _Sink:
+    """Collects blocks; holds the paragraph being built."""
+
+    def __init__(self, ctx: Context, kind: str = "paragraph") -> None:
+        self.ctx = ctx
+        self.kind = kind
+        self.blocks: list[Block] = []
+        self.inline = Inline()
+
+    def flush(self) -> None:
+        if not self.inline.pieces:
+            return
+        text, marks = self.inline.build()
+        if text:
+            self.blocks.append(Block(self.kind, text=text, marks=marks))
+
+
+def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
+    """Why ``el`` (inside the main element) is left out, or None to keep it."""
+    if el is ctx.keep:
+        return None
+    verdict = ctx.stats.boilerplate.get(el)
+    if verdict is not None:
+        return verdict.rule
+    if el.tag in _PRUNABLE:
+        stats = ctx.stats
+        text = stats.text.get(el, 0)
+        if text and stats.links.get(el, 0) > ctx.rules.max_link_density * text:
+            return "html:link-density"
+    return None
+
+
+def _record(el: etree._Element, rule: str, ctx: Context) -> None:
+    text = clean_inline("".join(el.itertext()))
+    if text:
+        ctx.removed.append(Removal(text, rule))
+
+
+def _walk(root: etree._Element, sink: _Sink, marks: tuple[OpenMark, ...], depth: int) -> None:
+    """Walk ``root``'s content into ``sink`` (root itself is not checked for boilerplate)."""
+    stack: list = []
+    _push_children(root, marks, stack, sink.ctx)
+    while stack:
+        item = stack.pop()
+        if item is _FLUSH:
+            sink.flush()
+            continue
+        kind, value, open_marks = item
+        if kind == "text":
+            sink.inline.add(value, open_marks)
+            continue
+        _visit(value, open_marks, stack, sink, depth)
+
+
+def _push_children(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, ctx: Context) -> None:
+    for child in reversed(el):
+        if child.tail:
+            stack.append(("text", child.tail, marks))
+        stack.append(("el", child, marks))
+    if el.text:
+        stack.append(("text", el.text, marks))
+
+
+def _visit(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, sink: _Sink, depth: int) -> None:
+    ctx = sink.ctx
+    tag = el.tag
+    if not isinstance(tag, str):
+        return
+    rule = _skip_rule(el, ctx)
+    if rule is not None:
+        _record(el, rule, ctx)
+        return
+    if tag == "br":
+        sink.inline.line_break()
+        return
+    mark_type = _MARK_TAGS.get(tag)
+    if mark_type is not None:
+        _push_children(el, marks + (OpenMark(id(el), mark_type),), stack, ctx)
+        return
+    if tag == "a":
+        url = safe_url(el.get("href"), ctx.base_url)
+        inner = marks + (OpenMark(id(el), "link", url),) if url else marks
+        _push_children(el, inner, stack, ctx)
+        return
+    special = _SPECIAL.get(tag) if depth < _MAX_NESTING else None
+    if special is not None:
+        sink.flush()
+        if tag != "table" or _is_data_table(el):
+            special(el, sink, depth + 1)
+            return
+    if tag in ctx.rules.block_tags or "-" in tag:
+        sink.flush()
+        stack.append(_FLUSH)
+        _push_children(el, marks, stack, ctx)
+        return
+    _push_children(el, marks, stack, ctx)
+
+
+def _heading(el: etree._Element, sink: _Sink, depth: int) -> None:
+    text = _inline_text(el, sink.ctx, depth)
+    if text:
+        sink.blocks.append(Block("heading", text=text, level=_HEADINGS[el.tag]))
+
+
+def _inline_text(el: etree._Element, ctx: Context, depth: int) -> str:
+    sub = _Sink(ctx)
+    _walk(el, sub, (), depth)
+    sub.flush()
+    return " ".join(b.plain_text() for b in sub.blocks).replace("\n", " ").strip()
+
+
+def _quote(el: etree._Element, sink: _Sink, depth: int) -> None:
+    sub = _Sink(sink.ctx, "quote")
+    _walk(el, sub, (), depth)
+    sub.flush()
+    for block in sub.blocks:
+        if block.type == "paragraph":
+            block = Block("quote", text=block.text, marks=block.marks)
+        sink.blocks.append(block)
+
+
+def _code(el: etree._Element, sink: _Sink, depth: int) -> None:
+    text = fix_chars("".join(el.itertext()).replace("\r\n", "\n")).strip("\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    if text.strip():
+        sink.blocks.append(Block("code", text=text, info=_code_info(el)))
+
+
+def _code_info(el: etree._Element) -> str | None:
+    for node in (el, *el.iterchildren("code")):
+        match = _LANG_CLASS.search(node.get("class") or "")
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _list(el: etree._Element, sink: _Sink, depth: int) -> None:
+    items = []
+    for li in el:
+        if li.tag != "li":
+            continue
+        if _skip_rule(li, sink.ctx) is not None:
+            _record(li, _skip_rule(li, sink.ctx) or "", sink.ctx)
+            continue
+        item = _list_item(li, sink.ctx, depth)
+        if item is not None:
+            items.append(item)
+    if not items:
+        _walk(el, sink, (), depth)  # no <li>: read it as flow
+        sink.flush()
+        return
+    sink.blocks.append(Block("list", ordered=el.tag == "ol", items=tuple(items)))
+
+
+def _list_item(li: etree._Element, ctx: Context, depth: int) -> ListItem | None:
+    sub = _Sink(ctx)
+    _walk(li, sub, (), depth)
+    sub.flush()
+    blocks = sub.blocks
+    if not blocks:
+        return None
+    first = blocks[0]
+    if first.type == "paragraph":
+        return ListItem(first.text.replace("\n", " "), first.marks if "\n" not in first.text else (), tuple(blocks[1:]))
+    return ListItem("", (), tuple(blocks))
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    """A table of data (several rows with several cells), not a layout grid holding the page."""
+    if table.find(".//table") is not None:
+        return False
+    if table.xpath("count(.//p|.//div|.//ul|.//ol|.//h1|.//h2|.//h3|.//blockquote)") > 0:
+        return False
+    rows = table.xpath(".//tr")
+    wide = sum(1 for r in rows if len(r.xpath("td|th")) >= 2)
+    return wide >= 2
+
+
+def _table(el: etree._Element, sink: _Sink, depth: int) -> None:
+    rows = []
+    header = False
+    for index, tr in enumerate(el.xpath(".//tr")):
+        cells = tr.xpath("td|th")
+        row = tuple(clean_inline("".join(c.itertext())) for c in cells)
+        if any(row):
+            if not rows:
+                header = all(c.tag == "th" for c in cells) or tr.getparent().tag == "thead"
+            rows.append(row)
+    caption = el.find("caption")
+    if caption is not None:
+        text = clean_inline("".join(caption.itertext()))
+        if text:
+            sink.blocks.append(Block("paragraph", text=text))
+    if rows:
+        sink.blocks.append(Block("table", rows=tuple(rows), header=header))
+
+
+def _image(el: etree._Element, sink: _Sink, depth: int) -> None:
+    src = safe_url(el.get("src") or el.get("data-src"), sink.ctx.base_url)
+    if src:
+        alt = clean_inline(el.get("alt") or "") or None
+        sink.blocks.append(Block("image", src=src, alt=alt))
+
+
+def _figure(el: etree._Element, sink: _Sink, depth: int) -> None:
+    img = el.find(".//img")
+    caption_el = el.find(".//figcaption")
+    if img is None:
+        _walk(el, sink, (), depth)
+        sink.flush()
+        return
+    src = safe_url(img.get("src") or img.get("data-src"), sink.ctx.base_url)
+    caption = clean_inline("".join(caption_el.itertext())) if caption_el is not None else ""
+    if src:
+        alt = clean_inline(img.get("alt") or "") or None
+        sink.blocks.append(Block("image", src=src, alt=alt, caption=caption or None))
+    elif caption:
+        sink.blocks.append(Block("paragraph", text=caption))
+
+
+_SPECIAL = {
+    "h1": _heading, "h2": _heading, "h3": _heading, "h4": _heading, "h5": _heading, "h6": _heading,
+    "ul": _list, "ol": _list, "pre": _code, "blockquote": _quote, "table": _table,
+    "img": _image, "figure": _figure,
+}

@@ -1,0 +1,100 @@
+"""Inline text with marks: collect raw pieces, then produce clean text and mark offsets.
+
+Pieces keep the marks that were open around them (bold, italic, code, link). On
+:meth:`Inline.build` each piece gets the character fixes of :mod:`toolkit.textclean`
+(the parser already decoded entities, so they are not decoded again), white space is
+collapsed across pieces, ``<br>`` stays a line break, and each mark's offsets are
+computed on the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ftfy.badness import is_bad
+
+from ..article import Mark
+from ..textclean import fix_mojibake, normalize_nfc, remove_bidi_controls, remove_controls, remove_invisible
+
+_WS = re.compile(r"\s+")
+BREAK = "\n"
+
+
+@dataclass(frozen=True)
+class OpenMark:
+    """A mark opened by one element: its identity ties the pieces it covers together."""
+
+    key: int
+    type: str
+    url: str | None = None
+
+
+def fix_chars(s: str) -> str:
+    """The character-level fixes of MARKUP_FIXES, without the white-space ones (done across pieces)."""
+    if not s.isascii():
+        if is_bad(s):
+            s = fix_mojibake(s)
+        s = remove_bidi_controls(remove_invisible(normalize_nfc(s)))
+    return remove_controls(s)
+
+
+class Inline:
+    """A paragraph (or heading, item, cell) being collected."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, tuple[OpenMark, ...]]] = []
+
+    def add(self, text: str | None, marks: tuple[OpenMark, ...] = ()) -> None:
+        if text:
+            self.pieces.append((text, marks))
+
+    def line_break(self) -> None:
+        self.pieces.append((BREAK, ()))
+
+    def has_text(self) -> bool:
+        return any(p[0] is not BREAK and not p[0].isspace() for p in self.pieces)
+
+    def build(self) -> tuple[str, tuple[Mark, ...]]:
+        """Clean text and mark offsets into it; the pieces are consumed."""
+        pieces, self.pieces = self.pieces, []
+        out: list[str] = []
+        length = 0
+        pending_space = False
+        spans: dict[OpenMark, list[int]] = {}
+        for raw, marks in pieces:
+            if raw is BREAK:
+                if length and out[-1] != BREAK:
+                    out.append(BREAK)
+                    length += 1
+                pending_space = False
+                continue
+            s = _WS.sub(" ", fix_chars(raw))
+            if s.startswith(" "):
+                pending_space = True
+            trailing = s.endswith(" ")
+            s = s.strip(" ")
+            if not s:
+                continue
+            if pending_space and length and out[-1] != BREAK:
+                out.append(" ")
+                length += 1
+            start = length
+            out.append(s)
+            length += len(s)
+            for mark in marks:
+                span = spans.get(mark)
+                if span is None:
+                    spans[mark] = [start, length]
+                else:
+                    span[1] = length
+            pending_space = trailing
+        while out and out[-1] == BREAK:
+            out.pop()
+            length -= 1
+        text = "".join(out)
+        return text, tuple(
+            Mark(a, min(b, length), m.type, m.url) for m, (a, b) in spans.items() if a < min(b, length)
+        )

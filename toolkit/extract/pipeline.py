@@ -1,0 +1,101 @@
+"""The steps of :func:`toolkit.extract.extract_html`, in order, each one call."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..article import Block, Extraction, Removal, Warning
+from ..config import Config
+from ..errors import RejectedError
+from ..textclean import MARKUP_FIXES, clean_inline, clean_text
+from .blocks import Context, to_blocks
+from .listing import listing_reason
+from .metadata import read_metadata
+from .rules import load_rules
+from .scoring import Stats, choose_main, measure
+from .tree import body_of, parse_html, strip_unwanted
+
+
+def run(text: str, *, url: str | None, config: Config) -> Extraction:
+    """Parse, read metadata, choose the main content, build blocks, check for listing pages."""
+    rules = load_rules()
+    root = parse_html(text)
+    if root is None:
+        return Extraction((), warnings=(Warning("empty-html", "the page holds no HTML content"),))
+    info = read_metadata(root, url)
+    strip_unwanted(root, rules)
+    body = body_of(root)
+    stats = measure(body, rules)
+    main = choose_main(body, stats, rules)
+    ctx = Context(rules, stats, url or info.meta.url, keep=main)
+    blocks = to_blocks(main, ctx)
+    blocks = _with_title_heading(blocks, main, body, ctx)
+    warnings: list[Warning] = []
+    blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
+    removed = _outside_removals(main, body, stats) + ctx.removed
+    reason = listing_reason(body, main, stats, blocks, rules)
+    if reason:
+        if config.strict:
+            raise RejectedError(f"listing page: {reason}")
+        warnings.append(Warning("listing-page", reason))
+    if not blocks:
+        warnings.append(Warning("no-content", "no main content was found"))
+    return Extraction(tuple(blocks), info.meta, tuple(removed), tuple(warnings))
+
+
+def _with_title_heading(blocks: list[Block], main: etree._Element, body: etree._Element, ctx: Context) -> list[Block]:
+    """Keep the page's h1 when it sits just before the main element (title outside the article body)."""
+    if any(b.type == "heading" and b.level == 1 for b in blocks):
+        return blocks
+    h1 = next(body.iter("h1"), None)
+    if h1 is None or _is_inside(h1, main) or _is_inside(main, h1):
+        return blocks
+    if h1 in ctx.stats.boilerplate or any(a in ctx.stats.boilerplate for a in h1.iterancestors()):
+        return blocks
+    if not _precedes(h1, main):
+        return blocks
+    text = clean_inline("".join(h1.itertext()))
+    return [Block("heading", text=text, level=1)] + blocks if text else blocks
+
+
+def _is_inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in el.iterancestors())
+
+
+def _precedes(a: etree._Element, b: etree._Element) -> bool:
+    """``a`` comes before ``b`` in document order (C-level counts, no Python walk)."""
+    return a.xpath("count(preceding::*)") < b.xpath("count(preceding::*)")
+
+
+def _rescue_from_json_ld(blocks: list[Block], article_body: str | None, warnings: list[Warning]) -> list[Block]:
+    """Use JSON-LD ``articleBody`` when the tree gave much less text than the page's own data."""
+    if not article_body:
+        return blocks
+    found = sum(len(b.plain_text()) for b in blocks)
+    if found >= 0.5 * len(article_body):
+        return blocks
+    paragraphs = [clean_text(p, fixes=MARKUP_FIXES) for p in article_body.split("\n")]
+    rescued = [Block("paragraph", text=p) for p in paragraphs if p]
+    if not rescued:
+        return blocks
+    warnings.append(Warning("json-ld-body", "main text taken from the page's JSON-LD articleBody"))
+    return [b for b in blocks if b.type == "heading"][:1] + rescued
+
+
+def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats) -> list[Removal]:
+    """Text outside the main element, by subtree: boilerplate with its rule, the rest as ``html:outside-main``."""
+    removed: list[Removal] = []
+    node = main
+    while node is not body:
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sib in parent:
+            if sib is node:
+                continue
+            text = clean_inline("".join(sib.itertext()))
+            if text:
+                verdict = stats.boilerplate.get(sib)
+                removed.append(Removal(text, verdict.rule if verdict else "html:outside-main"))
+        node = parent
+    return removed

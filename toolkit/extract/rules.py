@@ -1,0 +1,73 @@
+"""The HTML rules table (``toolkit/rules/html.toml``) loaded once into frozen sets.
+
+Rules are data so that adding a language's class names or a CMS's widget names is an
+edit of the table, not of the code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """Tag lists, content markers and boilerplate tokens of the HTML extractor."""
+
+    drop_tags: tuple[str, ...]
+    boilerplate_tags: frozenset[str]
+    block_tags: frozenset[str]
+    paragraph_tags: frozenset[str]
+    content_selectors: tuple[str, ...]
+    content_names: frozenset[str]
+    positive_tokens: frozenset[str]
+    strong_tokens: frozenset[str]
+    weak_tokens: frozenset[str]
+    whole_only: frozenset[str]
+    roles: frozenset[str]
+    min_paragraph: int
+    min_share: float
+    max_link_density: float
+    min_article: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> HtmlRules:
+    """Read and cache the rules table shipped in :mod:`toolkit.rules`."""
+    raw = tomllib.loads(resources.files("toolkit.rules").joinpath("html.toml").read_text("utf-8"))
+    tags, content, boiler, limits = raw["tags"], raw["content"], raw["boilerplate"], raw["limits"]
+    weak = frozenset(boiler["weak"])
+    return HtmlRules(
+        drop_tags=tuple(tags["drop"]),
+        boilerplate_tags=frozenset(tags["boilerplate"]),
+        block_tags=frozenset(tags["block"]),
+        paragraph_tags=frozenset(tags["paragraph"]),
+        content_selectors=tuple(content["selectors"]),
+        content_names=frozenset(content["names"]),
+        positive_tokens=frozenset(content["positive"]),
+        strong_tokens=frozenset(boiler["strong"]) - weak,
+        weak_tokens=weak,
+        whole_only=frozenset(boiler["whole_only"]),
+        roles=frozenset(boiler["roles"]),
+        min_paragraph=int(limits["min_paragraph"]),
+        min_share=float(limits["min_share"]),
+        max_link_density=float(limits["max_link_density"]),
+        min_article=int(limits["min_article"]),
+    )
+
+
+@lru_cache(maxsize=8192)
+def name_tokens(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a class/id attribute into (whole names, tokens), lower-cased.
+
+    ``"post-content main__body"`` gives names ``("post-content", "main__body")`` and
+    tokens ``("post", "content", "main", "body")``. Cached: pages repeat their class names.
+    """
+    names = tuple(value.lower().split())
+    tokens = tuple(t for n in names for t in _NAME_SPLIT.split(n) if t)
+    return names, tokens

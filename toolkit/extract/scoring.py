@@ -1,0 +1,180 @@
+"""Measure the tree once, then choose the element that holds the main content.
+
+One bottom-up pass (:func:`measure`) gives every element its text length, link-text
+length, the length of its "good paragraphs" (long enough, few links) and a
+readability-style score pushed to parents and grandparents of paragraphs; boilerplate
+subtrees (see :mod:`.boilerplate`) count for nothing. :func:`choose_main` then prefers
+semantic markers (``itemprop=articleBody``, content class names, a dominant
+``article``, ``main``) and falls back to the best-scored container, widened while its
+parent adds a good share of paragraph text (content split over sections or articles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .boilerplate import Verdict, classify, is_weak_enough
+from .rules import HtmlRules, name_tokens
+
+_NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
+_PARAGRAPH_LIKE = frozenset({"p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "dd", "li", "td", "div", "section", "article", "font", "center", "span", "main"})
+_DIRECT_TEXT_HOLDERS = frozenset({"div", "td", "section", "article", "font", "center", "span", "main", "li", "dd", "blockquote"})
+
+
+@dataclass
+class Stats:
+    """Per-element measurements of one tree (dicts keyed by element, valid for that tree only)."""
+
+    text: dict[etree._Element, int] = field(default_factory=dict)
+    links: dict[etree._Element, int] = field(default_factory=dict)
+    para: dict[etree._Element, int] = field(default_factory=dict)
+    score: dict[etree._Element, float] = field(default_factory=dict)
+    boilerplate: dict[etree._Element, Verdict] = field(default_factory=dict)
+
+    def link_density(self, el: etree._Element) -> float:
+        total = self.text.get(el, 0)
+        return self.links.get(el, 0) / total if total else 0.0
+
+
+def _slen(s: str | None) -> int:
+    return len(s.strip()) if s else 0
+
+
+def measure(body: etree._Element, rules: HtmlRules) -> Stats:
+    """Bottom-up pass over ``body``: text, link text, good-paragraph text, scores, boilerplate."""
+    stats = Stats()
+    text, links, para, score, boiler = stats.text, stats.links, stats.para, stats.score, stats.boilerplate
+    direct: dict[etree._Element, int] = {}
+    elements = list(body.iter(etree.Element))
+    total = float(body.xpath("string-length(normalize-space(.))")) or 1.0
+    min_par = rules.min_paragraph
+    for el in reversed(elements):
+        tag = el.tag
+        own = _slen(el.text)
+        t = own + text.get(el, 0)
+        lk = t if tag == "a" else links.get(el, 0)
+        text[el] = t
+        links[el] = lk
+        d = own + direct.get(el, 0)
+        good = 0
+        if t >= min_par and lk * 2 < t and tag in _PARAGRAPH_LIKE:
+            if tag in _DIRECT_TEXT_HOLDERS:
+                if d >= min_par * 2:
+                    good = d
+            else:
+                good = t - lk
+        p = para.get(el, 0)
+        if good > p:
+            para[el] = p = good
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = _slen(el.tail)
+        if tail:
+            direct[parent] = direct.get(parent, 0) + tail
+        if tag not in _NEVER_BOILERPLATE and t:
+            verdict = classify(el, rules)
+            if verdict is not None and t < 0.4 * total and (verdict.strong or is_weak_enough(t, lk, rules)):
+                boiler[el] = verdict
+                text[parent] = text.get(parent, 0) + tail
+                continue
+        elif tag not in _NEVER_BOILERPLATE and el.attrib:
+            verdict = classify(el, rules)
+            if verdict is not None:
+                boiler[el] = verdict
+        text[parent] = text.get(parent, 0) + t + tail
+        if lk:
+            links[parent] = links.get(parent, 0) + lk
+        if p:
+            para[parent] = para.get(parent, 0) + p
+        if good:
+            s = (1.0 + min(good, 400) / 100.0) * (1.0 - lk / t)
+            score[parent] = score.get(parent, 0.0) + s
+            grand = parent.getparent()
+            if grand is not None:
+                score[grand] = score.get(grand, 0.0) + s / 2
+    return stats
+
+
+def _class_weight(el: etree._Element, rules: HtmlRules) -> float:
+    weight = 1.0
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            names, tokens = name_tokens(value)
+            if any(n in rules.content_names for n in names):
+                weight = max(weight, 1.5)
+            elif any(t in rules.positive_tokens for t in tokens):
+                weight = max(weight, 1.2)
+    return weight
+
+
+def _inside_boilerplate(el: etree._Element, stats: Stats) -> bool:
+    node = el
+    while node is not None:
+        if node in stats.boilerplate:
+            return True
+        node = node.getparent()
+    return False
+
+
+def best_scored(stats: Stats, rules: HtmlRules) -> etree._Element | None:
+    """The container with the best paragraph score, link density and class weight."""
+    best, best_score = None, 0.0
+    for el, s in stats.score.items():
+        value = s * (1.0 - stats.link_density(el)) * _class_weight(el, rules)
+        if value > best_score and not _inside_boilerplate(el, stats):
+            best, best_score = el, value
+    return best
+
+
+def widen(el: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
+    """Climb to the parent while it adds a good share of paragraph text at a low link density."""
+    para = stats.para
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return el
+        mine, theirs = para.get(el, 0), para.get(parent, 0)
+        if theirs - mine < 0.2 * mine or stats.link_density(parent) > 0.35:
+            return el
+        el = parent
+
+
+def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) -> list[etree._Element]:
+    """Elements marked as the article by the page itself, strongest marker kind first."""
+    found: list[etree._Element] = []
+    for selector in rules.content_selectors:
+        found.extend(body.xpath(selector))
+    named = [el for el in body.iter(etree.Element) if _has_content_name(el, rules)]
+    found.extend(sorted(named, key=lambda e: -stats.para.get(e, 0)))
+    articles = [a for a in body.iter("article") if not _inside_boilerplate(a, stats)]
+    articles.sort(key=lambda e: -stats.para.get(e, 0))
+    if articles and (len(articles) == 1 or stats.para.get(articles[0], 0) >= 2 * stats.para.get(articles[1], 0)):
+        found.append(articles[0])
+    found.extend(body.xpath("//main|//*[@role='main']"))
+    return [el for el in found if stats.para.get(el, 0) >= rules.min_article and not _inside_boilerplate(el, stats)]
+
+
+def _has_content_name(el: etree._Element, rules: HtmlRules) -> bool:
+    attrib = el.attrib
+    if not attrib:
+        return False
+    for attr in ("class", "id"):
+        value = attrib.get(attr)
+        if value and any(n in rules.content_names for n in name_tokens(value)[0]):
+            return True
+    return False
+
+
+def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
+    """The main-content element: a semantic marker when it holds enough, else the widened best score."""
+    scored = best_scored(stats, rules)
+    fallback = widen(scored, stats, rules) if scored is not None else body
+    fallback_para = stats.para.get(fallback, 0)
+    for candidate in semantic_candidates(body, stats, rules):
+        if stats.para.get(candidate, 0) >= 0.5 * fallback_para:
+            return candidate
+    return fallback

@@ -1,0 +1,61 @@
+"""Parse HTML text into an lxml tree that holds only what can become content.
+
+``huge_tree=True`` keeps text nested deeper than libxml2's default limit (about 255
+levels), which lxml otherwise drops silently. Scripts, styles and the other elements
+of ``[tags] drop`` are removed with their text (their tails are kept).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..errors import InputError
+from .rules import HtmlRules
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
+_NUL = "\x00"
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(
+        huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
+        recover=True, collect_ids=False, default_doctype=False,
+    )
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """The root ``<html>`` element, or None when the text holds nothing to parse."""
+    if not isinstance(text, str):
+        raise InputError(f"extract_html expects str, got {type(text).__name__}")
+    text = _XML_DECL.sub("", text, count=1)
+    if _NUL in text:
+        text = text.replace(_NUL, "")
+    if not text.strip():
+        return None
+    try:
+        root = etree.fromstring(text, _parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root
+
+
+def strip_unwanted(root: etree._Element, rules: HtmlRules) -> None:
+    """Remove the ``[tags] drop`` elements (scripts, styles, head, ...) with their text, keeping tails.
+
+    Called after metadata was read: JSON-LD and ``<meta>`` live in elements removed here.
+    """
+    etree.strip_elements(root, *rules.drop_tags, with_tail=False)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, etree.Entity, with_tail=False)
+
+
+def head_of(root: etree._Element) -> etree._Element | None:
+    """The ``<head>`` element (metadata lives there), if the parser produced one."""
+    return root.find("head")
+
+
+def body_of(root: etree._Element) -> etree._Element:
+    """The ``<body>`` element, or the root when the page has none."""
+    body = root.find("body")
+    return body if body is not None else root
