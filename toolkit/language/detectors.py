@@ -133,14 +133,10 @@ class ProfileScorer:
 
     def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
         """Summed log-likelihoods of ``words`` per language in ``self.languages``, and n-grams seen."""
-        total = [0.0] * len(self.languages)
-        seen = 0
-        for word in words:
-            scored = self._word(word)
-            if scored is not None:
-                total = [a + b for a, b in zip(total, scored[0])]
-                seen += scored[1]
-        return total, seen
+        scored = [found for found in map(self._word, words) if found is not None]
+        if not scored:
+            return [0.0] * len(self.languages), 0
+        return list(map(sum, zip(*(row for row, _ in scored)))), sum(n for _, n in scored)
 
     def detect(self, text: str) -> list[tuple[str, float]]:
         scores, seen = self.loglik(text.split())

@@ -25,15 +25,15 @@ from functools import lru_cache
 from typing import Iterable
 
 from .detectors import ProfileScorer
-from .scripts import OTHER, Script, letter_chunks, script_table
+from .scripts import OTHER, WORD, Script, script_runs
 
 #: A gap between letter chunks that ends a sentence or a breadcrumb item.
-SENTENCE_GAP = re.compile(r"[.!?;。！？；|•·›»→⟩>/\\]|\s[-–—]\s|\t")
-#: Runs with fewer letters than this in a detector-decided script are not evidence.
-MIN_LETTERS = 3
+SENTENCE_GAP = re.compile(r"[.!?;。！？；\t]")
 #: A run in a shared script inside a sentence dominated by another script is a borrowed name
 #: (``Python`` in a Chinese sentence) unless it has at least this many letters.
 MIN_EMBEDDED_LETTERS = 16
+#: Words scored first; the rest (up to MAX_WORDS) only when these leave the run unsure.
+FIRST_WORDS = 10
 #: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
 MAX_WORDS = 48
 #: Log-likelihood margin (nats) between the best two languages above which a run is sure.
@@ -64,27 +64,19 @@ class Run:
 
 def segment(text: str) -> list[Run]:
     """Cut ``text`` into runs of one script, never across a line break or a sentence end."""
-    table = script_table()
     runs: list[Run] = []
     sentence = line = 0
     prev_end = 0
-    for start, end, index in letter_chunks(text):
-        gap = text[prev_end:start]
+    for start, end, script in script_runs(text):
         if runs:
+            gap = text[prev_end:start]
             newlines = gap.count("\n")
             line += newlines
             if newlines or SENTENCE_GAP.search(gap):
                 sentence += 1
-        word = text[start:end]
-        script = table.scripts[index]
-        last = runs[-1] if runs else None
-        if last is not None and last.script is script and last.sentence == sentence:
-            last.end = end
-            last.words.append(word)
-        else:
-            last = Run(start, end, script, sentence, line, [word])
-            runs.append(last)
-        last.letters += len(word) if word.isalpha() else sum(1 for c in word if c.isalpha())
+        body = text[start:end]
+        words = WORD.findall(body)
+        runs.append(Run(start, end, script, sentence, line, words, sum(map(len, words))))
         prev_end = end
     return runs
 
@@ -94,6 +86,7 @@ def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...]) -> ProfileSc
     return ProfileScorer(candidates, universe=universe)
 
 
+@lru_cache(maxsize=256)
 def _candidates(script: Script, languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang in script.languages if lang in languages)
 
@@ -110,8 +103,9 @@ def _absorbing_language(run: Run, runs_in_sentence: Iterable[Run], languages: tu
 
 def _is_borrowed(run: Run, sentence_runs: list[Run]) -> bool:
     """A short run in a shared script amid a sentence of another script (a name, a product)."""
-    others = sum(r.letters for r in sentence_runs if r.script is not run.script)
-    return others > run.letters and run.letters < MIN_EMBEDDED_LETTERS
+    if len(run.words) > 1 or run.letters >= MIN_EMBEDDED_LETTERS:
+        return False
+    return sum(r.letters for r in sentence_runs if r.script is not run.script) > run.letters
 
 
 def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
@@ -127,27 +121,31 @@ def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
             if absorbed:
                 run.lang, run.sure = absorbed, True
                 continue
-            if len(candidates) > 1:
-                # Han alone: the table's first language unless the document says otherwise
-                run.scores = {lang: -0.01 * i for i, lang in enumerate(candidates)}
-                continue
         if len(candidates) == 1:
             run.lang, run.sure = candidates[0], True
-        elif len(candidates) > 1 and run.letters >= MIN_LETTERS and not _is_borrowed(run, siblings):
+        elif len(candidates) > 1 and run.letters >= run.script.min_letters and not _is_borrowed(run, siblings):
             _score(run, candidates, languages)
 
 
 def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) -> None:
+    """Detector evidence from the first words of the run, more only while it stays unsure."""
     scorer = _scorer(candidates, languages)
-    totals, seen = scorer.loglik(run.words[:MAX_WORDS])
+    totals, seen = scorer.loglik(run.words[:FIRST_WORDS])
+    margin = _margin(totals)
+    if margin < SURE_MARGIN and len(run.words) > FIRST_WORDS:
+        more, extra = scorer.loglik(run.words[FIRST_WORDS:MAX_WORDS])
+        totals, seen = [a + b for a, b in zip(totals, more)], seen + extra
+        margin = _margin(totals)
     if not seen:
         return
     run.scores = dict(zip(scorer.languages, totals))
-    ranked = sorted(totals, reverse=True)
-    best = scorer.languages[totals.index(ranked[0])]
-    margin = ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
-    run.lang = best
+    run.lang = scorer.languages[totals.index(max(totals))]
     run.sure = margin >= SURE_MARGIN
+
+
+def _margin(totals: list[float]) -> float:
+    ranked = sorted(totals, reverse=True)
+    return ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
 
 
 def document_prior(runs: list[Run], hint: str | None) -> dict[str, float]:
@@ -178,8 +176,11 @@ def decide_with_prior(runs: list[Run], prior: dict[str, float]) -> None:
         run.lang = best
 
 
-def inherit(runs: list[Run], primary: str | None) -> None:
-    """Runs with no evidence take the language of their sentence, then their line, then the page."""
+def inherit(runs: list[Run], primary: str | None, languages: tuple[str, ...]) -> None:
+    """Runs with no evidence take the language of their sentence, then their line, then the page.
+
+    With no language anywhere on the page, a run takes its script's first configured language.
+    """
     for key in ("sentence", "line"):
         groups: dict[int, dict[str, int]] = {}
         for run in runs:
@@ -192,7 +193,7 @@ def inherit(runs: list[Run], primary: str | None) -> None:
                 run.lang = max(sorted(tally), key=tally.__getitem__)
     for run in runs:
         if run.lang is None:
-            run.lang = primary
+            run.lang = primary or (_candidates(run.script, languages) or languages or (None,))[0]
 
 
 def primary_language(runs: list[Run], hint: str | None) -> str | None:
@@ -215,8 +216,7 @@ def identify(text: str, languages: tuple[str, ...], hint: str | None = None) -> 
     decide_by_script(runs, languages)
     prior = document_prior(runs, hint)
     decide_with_prior(runs, prior)
-    fallback = primary_language(runs, hint) or hint or (languages[0] if languages else None)
-    inherit(runs, fallback)
+    inherit(runs, primary_language(runs, hint) or hint, languages)
     return runs
 
 

@@ -1,9 +1,12 @@
-"""Unicode script runs: which script each stretch of letters is written in.
+"""Unicode script runs: which script each stretch of a sentence is written in.
 
 The table lives in ``toolkit/rules/scripts.toml`` (data, not code). Scripts with one
 language decide it without a detector (Hangul is Korean, Thai is Thai); scripts with
-several hand their candidates to a detector. Letters are found with one compiled regular
-expression so that a whole page is scanned at C speed.
+several hand their candidates to a detector.
+
+One compiled regular expression finds whole runs — letters of one script joined by
+spaces, digits, commas, quotes and marks, but never across a line break or a sentence end —
+so a page is scanned at C speed and Python only sees one match per run, not per word.
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ from typing import Iterator
 
 #: The pseudo-script of letters no row of the table covers; it never decides a language.
 OTHER = "Other"
+#: Characters that end a sentence; a run never crosses them. Breadcrumb separators (``›``,
+#: ``|``, ``/``) do not: the items of one breadcrumb or menu line are judged together.
+BOUNDARY_CHARS = ".!?;。！？；\t\n"
+#: Letters (alphanumerics that are not digits or ``_``), as used for words and letter counts.
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -26,50 +34,52 @@ class Script:
     name: str
     languages: tuple[str, ...]
     absorbed_by: tuple[str, ...] = ()
+    min_letters: int = 3
 
 
 @dataclass(frozen=True)
 class ScriptTable:
-    """The scripts in table order and the regex whose group ``i`` matches letters of script ``i``."""
+    """The scripts in table order and the regex whose group ``i`` matches a run of script ``i``."""
 
     scripts: tuple[Script, ...]
     pattern: re.Pattern[str]
 
-    def by_name(self, name: str) -> Script:
-        for script in self.scripts:
-            if script.name == name:
-                return script
-        return Script(OTHER, ())
 
-
-def _char_class(ranges: list[str]) -> str:
+def _ranges(ranges: list[str]) -> str:
     parts = []
     for item in ranges:
         lo, _, hi = item.partition("-")
         parts.append(f"{re.escape(chr(int(lo, 16)))}-{re.escape(chr(int(hi or lo, 16)))}")
-    return "[" + "".join(parts) + "]"
+    return "".join(parts)
+
+
+def _run_pattern(own: str, mixed: str | None, soft: str) -> str:
+    """Letters of one script joined by soft characters; with ``mixed``, at least one own letter first."""
+    if mixed is None:
+        unit = f"[{own}]+"
+        return f"({unit}(?:{soft}+{unit})*)"
+    both = f"[{own}{mixed}]"
+    return f"((?:[{mixed}]*[{own}]{both}*)(?:{soft}+{both}+)*)"
 
 
 @lru_cache(maxsize=1)
 def script_table() -> ScriptTable:
-    """Load the script table once and compile its letter regex (letters of other scripts last)."""
+    """Load the script table once and compile its run regex (unknown letters last)."""
     data = tomllib.loads(resources.files("toolkit.rules").joinpath("scripts.toml").read_text("utf-8"))
-    scripts, groups = [], []
-    for row in data["script"]:
-        scripts.append(Script(row["name"], tuple(row["languages"]), tuple(row.get("absorbed_by", ()))))
-        # letters of the script, with the combining marks that follow them
-        groups.append(f"((?:{_char_class(row['ranges'])}[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*)+)")
-    scripts.append(Script(OTHER, ()))
-    groups.append(r"([^\W\d_]+)")
-    return ScriptTable(tuple(scripts), re.compile("|".join(groups)))
+    rows = data["script"]
+    letters = {row["name"]: _ranges(row["ranges"]) for row in rows}
+    known = "".join(letters.values())
+    soft = f"(?:[^\\w{re.escape(BOUNDARY_CHARS)}]|[\\d_])"
+    groups = [_run_pattern(letters[row["name"]], letters.get(row.get("mixes_with", "")), soft) for row in rows]
+    groups.append(f"((?:(?![{known}])[^\\W\\d_])+)")
+    scripts = tuple(
+        Script(r["name"], tuple(r["languages"]), tuple(r.get("absorbed_by", ())), r.get("min_letters", 3)) for r in rows
+    )
+    return ScriptTable(scripts + (Script(OTHER, ()),), re.compile("|".join(groups)))
 
 
-def letter_chunks(text: str) -> Iterator[tuple[int, int, int]]:
-    """Yield ``(start, end, script_index)`` for each maximal stretch of letters of one script."""
-    for match in script_table().pattern.finditer(text):
-        yield match.start(), match.end(), match.lastindex - 1  # type: ignore[operator]
-
-
-def count_letters(text: str) -> int:
-    """Letters as the toolkit counts them for shares: characters with ``str.isalpha``."""
-    return sum(1 for ch in text if ch.isalpha())
+def script_runs(text: str) -> Iterator[tuple[int, int, Script]]:
+    """Yield ``(start, end, script)`` for each run; ``text[start:end]`` starts and ends with a letter."""
+    table = script_table()
+    for match in table.pattern.finditer(text):
+        yield match.start(), match.end(), table.scripts[match.lastindex - 1]  # type: ignore[operator]
