@@ -51,7 +51,7 @@ def _walk(root: Path, exclude: Path | None) -> Iterator[InputFile]:
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if _walkable(here / d, excluded))
         for filename in sorted(filenames):
-            if filename.startswith("."):
+            if filename.startswith(".") or _is_run_report(here / filename):
                 continue
             path = here / filename
             rel = PurePosixPath(path.relative_to(root).as_posix())
@@ -65,3 +65,14 @@ def _walkable(path: Path, excluded: Path | None) -> bool:
     if path.name.startswith(".") or path.is_symlink():
         return False
     return excluded is None or path.resolve() != excluded
+
+
+def _is_run_report(path: Path) -> bool:
+    """A ``report.json`` written by ``toolkit publish`` is not an input when its folder is published again."""
+    if path.name != "report.json":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return b'"toolkit_report"' in handle.read(64)
+    except OSError:
+        return False

@@ -11,7 +11,6 @@ import json
 import re
 from typing import Callable
 
-from .frontmatter import split_front_matter
 
 TEXT, MARKDOWN, HTML, ARTICLE = "text", "markdown", "html", "article"
 
@@ -41,8 +40,12 @@ def looks_like_article(text: str) -> bool:
     return isinstance(data, dict) and "schema_version" in data and "blocks" in data
 
 
+_OPENING_LINE = re.compile(r"\A---[ \t]*\r?\n")
+
+
 def looks_like_front_matter(text: str) -> bool:
-    return split_front_matter(text) is not None
+    """Text that opens with a ``---`` line: front matter (an unclosed one is rejected by its parser)."""
+    return bool(_OPENING_LINE.match(text))
 
 
 SNIFFERS: tuple[tuple[str, Callable[[str], bool]], ...] = (

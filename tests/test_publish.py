@@ -1,0 +1,125 @@
+"""`toolkit publish`: outputs, the report, exit codes, bad inputs, paths inside the output folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+
+TEXT = "fixtures/text"
+
+
+def _report(out: Path) -> dict:
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_output_mirrors_input_folders(tmp_path: Path, seeds_dir: Path) -> None:
+    src = tmp_path / "in"
+    (src / "a" / "b").mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_406d62282c3718ba.txt", src / "a" / "b" / "page.txt")
+    out = tmp_path / "out"
+    assert main(["publish", str(src), "--out", str(out)]) == 0
+    assert (out / "a" / "b" / "page.json").is_file()
+    assert (out / "a" / "b" / "page.md").is_file()
+    assert _report(out)["items"][0]["outputs"] == ["a/b/page.json", "a/b/page.md"]
+
+
+def test_format_json_writes_only_json(tmp_path: Path, seeds_dir: Path) -> None:
+    assert main(["publish", str(seeds_dir), "--out", str(tmp_path), "--format", "json"]) == 0
+    assert not list(tmp_path.glob("*.md"))
+    assert len(list(tmp_path.glob("*.json"))) == 5  # four articles and the report
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "empty input"),
+        ("whitespace-only.txt", "empty input"),
+        ("binary-named.txt", "binary content"),
+        ("frontmatter-duplicate-key.md", "duplicate key 'title' (first on line 2)"),
+        ("frontmatter-unclosed.md", "no closing '---'"),
+        ("frontmatter-python-tag.md", "python/object"),
+    ],
+)
+def test_bad_input_is_rejected_with_a_one_line_reason_naming_it(tmp_path: Path, name: str, reason: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", f"{TEXT}/{name}", "--out", str(out)]) == 1
+    item = _report(out)["items"][0]
+    assert item["status"] == "rejected"
+    assert name in item["reason"] and reason in item["reason"] and "\n" not in item["reason"]
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and name in err
+
+
+def test_a_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", TEXT, "--out", str(out)]) == 1
+    report = _report(out)
+    assert report["totals"]["published"] >= 2 and report["totals"]["rejected"] >= 4
+    assert report["totals"]["inputs"] == len(os.listdir(TEXT))
+
+
+def test_a_date_that_is_not_a_date_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", f"{TEXT}/frontmatter-bad-date.md", "--out", str(out)]) == 0
+    article = json.loads((out / "frontmatter-bad-date.json").read_text())
+    assert article["date_published"] is None
+    assert any(w["code"] == "unparsed-date" for w in article["warnings"])
+
+
+def test_chinese_breadcrumb_and_navigation_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", f"{TEXT}/breadcrumb-zh.txt", "--out", str(out)]) == 0
+    article = json.loads((out / "breadcrumb-zh.json").read_text())
+    assert article["title"] == "学院举办国际交流周活动"
+    rules = {r["text"]: r["rule"] for r in article["removed"]}
+    assert rules["您的位置：首页 > 新闻中心 > 正文"] == "breadcrumb"
+    assert rules["首页"] == rules["新闻中心"] == "navigation-residue"
+    assert rules["photo_01.png"] == "image-file-name"
+    assert article["language"] == "zh"
+
+
+def test_markdown_like_text_gets_headings_lists_and_quotes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", f"{TEXT}/markdown-like.txt", "--out", str(out)]) == 0
+    blocks = json.loads((out / "markdown-like.json").read_text())["blocks"]
+    assert [b["type"] for b in blocks] == ["heading", "paragraph", "list", "list", "quote"]
+    assert blocks[2]["ordered"] is False and blocks[3]["ordered"] is True
+
+
+def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["publish", "no/such/folder", "--out", str(tmp_path)]) == 2
+    assert "no/such/folder" in capsys.readouterr().err
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path, seeds_dir: Path) -> None:
+    assert main(["publish", str(seeds_dir), "--out", str(tmp_path), "--format", "pdf"]) == 2
+
+
+def test_symlinks_in_input_folders_are_skipped_not_followed(tmp_path: Path, seeds_dir: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(seeds_dir / "002_958f612640a3b7f2.txt", src / "page.txt")
+    (src / "link.txt").symlink_to("/etc/passwd")
+    out = tmp_path / "out"
+    assert main(["publish", str(src), "--out", str(out)]) == 0
+    statuses = {i["input"].rsplit("/", 1)[-1]: i["status"] for i in _report(out)["items"]}
+    assert statuses == {"link.txt": "skipped", "page.txt": "published"}
+    assert not (out / "link.json").exists()
+
+
+def test_no_temporary_files_are_left_behind(tmp_path: Path, seeds_dir: Path) -> None:
+    assert main(["publish", str(seeds_dir), "--out", str(tmp_path)]) == 0
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_help_is_available_for_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ([], ["publish"], ["validate"], ["detect"], ["schema"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*command, "--help"])
+        assert exit_info.value.code == 0
