@@ -147,3 +147,14 @@ def test_api_normalize_gives_the_published_article(published: Path, seeds_dir: P
     article = normalize(path.read_bytes(), path=path.as_posix())
     assert isinstance(article, Article)
     assert article.title == _article(published, "003")["title"]
+
+
+def test_publishing_published_markdown_gives_the_same_body_and_metadata(published: Path, tmp_path: Path) -> None:
+    for seed in SEED_FILES:
+        md = published / SEED_FILES[seed].replace(".txt", ".md")
+        again = normalize(md.read_bytes(), path=md.name)
+        first = _article(published, seed)
+        assert [b.to_dict() for b in again.blocks] == first["blocks"]
+        assert (again.id, again.title, again.language, list(again.keywords)) == (
+            first["id"], first["title"], first["language"], first["keywords"]
+        )

@@ -254,6 +254,7 @@ class Metadata:
     lang_hint: str | None = None
     related: tuple[Related, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None  # an id the input already carries (a published Article's), kept as it is
 
 
 @dataclass(frozen=True)

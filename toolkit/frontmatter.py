@@ -12,8 +12,21 @@ from typing import Any, Iterable
 from .article import Extraction, Metadata, Related, Removal, Warning
 from .errors import InputError
 from .schema_store import first_error
+from .mdparse import parse_markdown
 from .structure import structure_text
-from .textclean import clean_inline, clean_text
+from .textclean import (
+    clean_inline,
+    clean_text,
+    fix_mojibake,
+    normalize_line_breaks,
+    normalize_nfc,
+    remove_bidi_controls,
+    remove_controls,
+    remove_invisible,
+)
+
+#: fixes safe for Markdown source: no entity decoding (markdown-it does that once), indentation kept
+MARKDOWN_SOURCE_FIXES = (normalize_line_breaks, fix_mojibake, normalize_nfc, remove_invisible, remove_bidi_controls, remove_controls)
 from .yamlsafe import load_yaml
 
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -53,6 +66,7 @@ _RELATED_KEY = re.compile(r"^related(?:_article)?_?\d+$")
 _LIST_SPLIT = re.compile(r"\s*[,;，；、]\s*")
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": ""}
 _ESCAPE_RE = re.compile(r"\\[ntr]")
+_PUBLISHED_ID = re.compile(r"^[0-9a-f]{16}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -117,8 +131,13 @@ def _to_extraction(data: dict[Any, Any], body: str, warnings: list[Warning]) -> 
     used.update(k for k in data if isinstance(k, str) and _RELATED_KEY.match(k))
     if body_key:
         used.add(body_key)
-    body_texts.append(body)
     blocks, removed, more_warnings = _body_blocks(body_texts)
+    md_blocks, md_removed = parse_markdown(clean_text(body, fixes=MARKDOWN_SOURCE_FIXES))
+    blocks.extend(md_blocks)
+    removed.extend(md_removed)
+    published_id = flat.get("id") if isinstance(flat.get("id"), str) and _PUBLISHED_ID.match(flat["id"]) else None
+    if published_id:
+        used.add("id")
     meta = Metadata(
         title=_one_line(fields.get("title")),
         description=_one_line(fields.get("description")),
@@ -132,6 +151,7 @@ def _to_extraction(data: dict[Any, Any], body: str, warnings: list[Warning]) -> 
         lang_hint=_one_line(fields.get("lang_hint")),
         related=related,
         extra=_extra(data, used),
+        id=published_id,
     )
     return Extraction(tuple(blocks), meta, tuple(removed), tuple(warnings + more_warnings))
 

@@ -132,7 +132,7 @@ def assemble(extraction: Extraction, source: Source, doc: RawDocument, config: C
     if not blocks:
         warnings.append(Warning("empty-body", "the document has a title but no body text"))
     return Article(
-        id=article_id(url, doc.data),
+        id=meta.id or article_id(url, doc.data),
         source=source,
         url=url,
         title=meta.title,
