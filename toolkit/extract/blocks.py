@@ -17,8 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..article import Block, ListItem, Removal
-from ..textclean import clean_inline
-from .inline import Inline, OpenMark, fix_chars
+from .inline import Inline, OpenMark, fix_chars, inline_text
 from .rules import HtmlRules
 from .scoring import Stats
 
@@ -42,6 +41,7 @@ class Context:
     base_url: str | None
     removed: list[Removal] = field(default_factory=list)
     keep: etree._Element | None = None  # the main element: never pruned
+    excluded: frozenset[etree._Element] = frozenset()  # parts of it that are not main content
 
 
 def safe_url(href: str | None, base: str | None) -> str | None:
@@ -65,7 +65,35 @@ def to_blocks(main: etree._Element, ctx: Context) -> list[Block]:
     sink = _Sink(ctx)
     _walk(main, sink, (), 0)
     sink.flush()
-    return sink.blocks
+    return _drop_orphan_headings(sink.blocks, ctx)
+
+
+#: Placeholder in a block list where something was removed (used to spot orphan headings).
+_GAP = Block("paragraph", text="")
+
+
+def _drop_orphan_headings(blocks: list[Block], ctx: Context) -> list[Block]:
+    """Drop headings whose whole section was removed ("Related articles" over a pruned teaser list)."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block is _GAP:
+            continue
+        if block.type == "heading" and _is_orphan(blocks, index):
+            ctx.removed.append(Removal(block.text, "html:orphan-heading"))
+            continue
+        out.append(block)
+    return out
+
+
+def _is_orphan(blocks: list[Block], index: int) -> bool:
+    level = blocks[index].level or 6
+    gap = False
+    for block in blocks[index + 1:]:
+        if block is _GAP:
+            gap = True
+            continue
+        return gap and block.type == "heading" and (block.level or 6) <= level
+    return True
 
 
 class _Sink:
@@ -92,6 +120,8 @@ def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
     verdict = ctx.stats.boilerplate.get(el)
     if verdict is not None:
         return verdict.rule
+    if el in ctx.excluded:
+        return "html:outside-main"
     if el.tag in _PRUNABLE:
         stats = ctx.stats
         text = stats.text.get(el, 0)
@@ -101,7 +131,7 @@ def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
 
 
 def _record(el: etree._Element, rule: str, ctx: Context) -> None:
-    text = clean_inline("".join(el.itertext()))
+    text = inline_text("".join(el.itertext()), mojibake=False)
     if text:
         ctx.removed.append(Removal(text, rule))
 
@@ -139,6 +169,8 @@ def _visit(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, sink: _
     rule = _skip_rule(el, ctx)
     if rule is not None:
         _record(el, rule, ctx)
+        sink.flush()
+        sink.blocks.append(_GAP)
         return
     if tag == "br":
         sink.inline.line_break()
@@ -176,7 +208,7 @@ def _inline_text(el: etree._Element, ctx: Context, depth: int) -> str:
     sub = _Sink(ctx)
     _walk(el, sub, (), depth)
     sub.flush()
-    return " ".join(b.plain_text() for b in sub.blocks).replace("\n", " ").strip()
+    return " ".join(b.plain_text() for b in sub.blocks if b is not _GAP).replace("\n", " ").strip()
 
 
 def _quote(el: etree._Element, sink: _Sink, depth: int) -> None:
@@ -184,6 +216,8 @@ def _quote(el: etree._Element, sink: _Sink, depth: int) -> None:
     _walk(el, sub, (), depth)
     sub.flush()
     for block in sub.blocks:
+        if block is _GAP:
+            continue
         if block.type == "paragraph":
             block = Block("quote", text=block.text, marks=block.marks)
         sink.blocks.append(block)
@@ -227,7 +261,7 @@ def _list_item(li: etree._Element, ctx: Context, depth: int) -> ListItem | None:
     sub = _Sink(ctx)
     _walk(li, sub, (), depth)
     sub.flush()
-    blocks = sub.blocks
+    blocks = [b for b in sub.blocks if b is not _GAP]
     if not blocks:
         return None
     first = blocks[0]
@@ -252,14 +286,14 @@ def _table(el: etree._Element, sink: _Sink, depth: int) -> None:
     header = False
     for index, tr in enumerate(el.xpath(".//tr")):
         cells = tr.xpath("td|th")
-        row = tuple(clean_inline("".join(c.itertext())) for c in cells)
+        row = tuple(inline_text("".join(c.itertext())) for c in cells)
         if any(row):
             if not rows:
                 header = all(c.tag == "th" for c in cells) or tr.getparent().tag == "thead"
             rows.append(row)
     caption = el.find("caption")
     if caption is not None:
-        text = clean_inline("".join(caption.itertext()))
+        text = inline_text("".join(caption.itertext()))
         if text:
             sink.blocks.append(Block("paragraph", text=text))
     if rows:
@@ -269,7 +303,7 @@ def _table(el: etree._Element, sink: _Sink, depth: int) -> None:
 def _image(el: etree._Element, sink: _Sink, depth: int) -> None:
     src = safe_url(el.get("src") or el.get("data-src"), sink.ctx.base_url)
     if src:
-        alt = clean_inline(el.get("alt") or "") or None
+        alt = inline_text(el.get("alt") or "") or None
         sink.blocks.append(Block("image", src=src, alt=alt))
 
 
@@ -281,9 +315,9 @@ def _figure(el: etree._Element, sink: _Sink, depth: int) -> None:
         sink.flush()
         return
     src = safe_url(img.get("src") or img.get("data-src"), sink.ctx.base_url)
-    caption = clean_inline("".join(caption_el.itertext())) if caption_el is not None else ""
+    caption = inline_text("".join(caption_el.itertext())) if caption_el is not None else ""
     if src:
-        alt = clean_inline(img.get("alt") or "") or None
+        alt = inline_text(img.get("alt") or "") or None
         sink.blocks.append(Block("image", src=src, alt=alt, caption=caption or None))
     elif caption:
         sink.blocks.append(Block("paragraph", text=caption))

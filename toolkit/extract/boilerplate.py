@@ -27,8 +27,15 @@ class Verdict:
     strong: bool
 
 
+#: Verdict for an element whose class/id names it as the article body.
+CONTENT = Verdict("html:content", False)
+
+
 def classify(el: etree._Element, rules: HtmlRules) -> Verdict | None:
-    """The boilerplate rule that matches ``el``, or None. Looks at tag, role, hidden state, class and id."""
+    """The boilerplate rule that matches ``el``, :data:`CONTENT` for a content-named element, or None.
+
+    Looks at tag, role, hidden state, class and id.
+    """
     tag = el.tag
     if tag in rules.boilerplate_tags:
         return Verdict(f"html:{tag}", True)
@@ -60,7 +67,7 @@ def _token_verdict(value: str, rules: HtmlRules) -> Verdict | None:
     names, tokens = name_tokens(value)
     for name in names:
         if name in rules.content_names:
-            return None
+            return CONTENT
     for name in names:
         if name in rules.strong_tokens:
             return Verdict(f"html:class-token:{name}", True)

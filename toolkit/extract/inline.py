@@ -30,13 +30,25 @@ class OpenMark:
     url: str | None = None
 
 
-def fix_chars(s: str) -> str:
-    """The character-level fixes of MARKUP_FIXES, without the white-space ones (done across pieces)."""
+def fix_chars(s: str, *, mojibake: bool = True) -> str:
+    """The character-level fixes of MARKUP_FIXES, without the white-space ones (done across pieces).
+
+    ``mojibake=False`` skips ftfy's check (used for removal records, where speed matters more).
+    """
     if not s.isascii():
-        if is_bad(s):
+        if mojibake and is_bad(s):
             s = fix_mojibake(s)
         s = remove_bidi_controls(remove_invisible(normalize_nfc(s)))
     return remove_controls(s)
+
+
+def inline_text(s: str, *, mojibake: bool = True) -> str:
+    """A one-line clean piece (cell, caption, removal record): :func:`fix_chars` plus collapsed spaces.
+
+    Same result as ``textclean.clean_inline`` on markup text, but ftfy only runs where its
+    badness heuristic sees mojibake: ftfy on every piece would cost more than the parse.
+    """
+    return " ".join(fix_chars(s, mojibake=mojibake).split())
 
 
 class Inline:

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..article import Metadata
 from ..textclean import clean_inline
+from .inline import inline_text
 
 _ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "techarticle",
@@ -91,11 +92,11 @@ def _text(value: Any) -> str | None:
         value = next((v for v in value if isinstance(v, str)), None)
     if not isinstance(value, str):
         return None
-    return clean_inline(value) or None
+    return clean_inline(value, from_markup=False) or None  # JSON-LD: entities still encoded
 
 
 def _element_text(el: etree._Element | None) -> str | None:
-    return clean_inline("".join(el.itertext())) or None if el is not None else None
+    return inline_text("".join(el.itertext())) or None if el is not None else None
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
@@ -106,14 +107,14 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
         content = el.get("content")
         if key and content:
             key = key.strip().lower()
-            value = clean_inline(content)
+            value = inline_text(content)
             if value and key not in found:
                 found[key] = value
     return found
 
 
 def _all_meta(root: etree._Element, key: str) -> list[str]:
-    return [clean_inline(el.get("content") or "") for el in root.iter("meta")
+    return [inline_text(el.get("content") or "") for el in root.iter("meta")
             if (el.get("property") or el.get("name") or "").lower() == key and (el.get("content") or "").strip()]
 
 
@@ -277,9 +278,9 @@ def _as_objects(value: Any) -> list[Any]:
 
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [clean_inline(v) for v in value.split(",")]
+        return [inline_text(v) for v in value.split(",")]
     if isinstance(value, list):
-        return [clean_inline(v) for v in value if isinstance(v, str)]
+        return [inline_text(v) for v in value if isinstance(v, str)]
     return []
 
 

@@ -7,10 +7,11 @@ from lxml import etree
 from ..article import Block, Extraction, Removal, Warning
 from ..config import Config
 from ..errors import RejectedError
-from ..textclean import MARKUP_FIXES, clean_inline, clean_text
+from ..textclean import clean_text
 from .blocks import Context, to_blocks
 from .listing import listing_reason
 from .metadata import read_metadata
+from .inline import inline_text
 from .rules import load_rules
 from .scoring import Stats, choose_main, measure
 from .tree import body_of, parse_html, strip_unwanted
@@ -26,8 +27,9 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     strip_unwanted(root, rules)
     body = body_of(root)
     stats = measure(body, rules)
-    main = choose_main(body, stats, rules)
-    ctx = Context(rules, stats, url or info.meta.url, keep=main)
+    chosen = choose_main(body, stats, rules)
+    main = chosen.root
+    ctx = Context(rules, stats, url or info.meta.url, keep=main, excluded=chosen.excluded)
     blocks = to_blocks(main, ctx)
     blocks = _with_title_heading(blocks, main, body, ctx)
     warnings: list[Warning] = []
@@ -54,7 +56,7 @@ def _with_title_heading(blocks: list[Block], main: etree._Element, body: etree._
         return blocks
     if not _precedes(h1, main):
         return blocks
-    text = clean_inline("".join(h1.itertext()))
+    text = inline_text("".join(h1.itertext()))
     return [Block("heading", text=text, level=1)] + blocks if text else blocks
 
 
@@ -74,7 +76,7 @@ def _rescue_from_json_ld(blocks: list[Block], article_body: str | None, warnings
     found = sum(len(b.plain_text()) for b in blocks)
     if found >= 0.5 * len(article_body):
         return blocks
-    paragraphs = [clean_text(p, fixes=MARKUP_FIXES) for p in article_body.split("\n")]
+    paragraphs = [clean_text(p) for p in article_body.split("\n")]  # JSON text: entities still encoded
     rescued = [Block("paragraph", text=p) for p in paragraphs if p]
     if not rescued:
         return blocks
@@ -93,7 +95,7 @@ def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats) 
         for sib in parent:
             if sib is node:
                 continue
-            text = clean_inline("".join(sib.itertext()))
+            text = inline_text("".join(sib.itertext()), mojibake=False)
             if text:
                 verdict = stats.boilerplate.get(sib)
                 removed.append(Removal(text, verdict.rule if verdict else "html:outside-main"))

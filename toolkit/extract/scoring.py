@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .boilerplate import Verdict, classify, is_weak_enough
+from .boilerplate import CONTENT, Verdict, classify, is_weak_enough
 from .rules import HtmlRules, name_tokens
 
 _NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
@@ -32,6 +32,7 @@ class Stats:
     para: dict[etree._Element, int] = field(default_factory=dict)
     score: dict[etree._Element, float] = field(default_factory=dict)
     boilerplate: dict[etree._Element, Verdict] = field(default_factory=dict)
+    content_named: list[etree._Element] = field(default_factory=list)
 
     def link_density(self, el: etree._Element) -> float:
         total = self.text.get(el, 0)
@@ -50,6 +51,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     elements = list(body.iter(etree.Element))
     total = float(body.xpath("string-length(normalize-space(.))")) or 1.0
     min_par = rules.min_paragraph
+    bp_tags = rules.boilerplate_tags
+    named = stats.content_named
     for el in reversed(elements):
         tag = el.tag
         own = _slen(el.text)
@@ -74,16 +77,14 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
         tail = _slen(el.tail)
         if tail:
             direct[parent] = direct.get(parent, 0) + tail
-        if tag not in _NEVER_BOILERPLATE and t:
+        if tag not in _NEVER_BOILERPLATE and (tag in bp_tags or el.attrib):
             verdict = classify(el, rules)
-            if verdict is not None and t < 0.4 * total and (verdict.strong or is_weak_enough(t, lk, rules)):
+            if verdict is CONTENT:
+                named.append(el)
+            elif verdict is not None and t < 0.4 * total and (verdict.strong or is_weak_enough(t, lk, rules)):
                 boiler[el] = verdict
                 text[parent] = text.get(parent, 0) + tail
                 continue
-        elif tag not in _NEVER_BOILERPLATE and el.attrib:
-            verdict = classify(el, rules)
-            if verdict is not None:
-                boiler[el] = verdict
         text[parent] = text.get(parent, 0) + t + tail
         if lk:
             links[parent] = links.get(parent, 0) + lk
@@ -148,8 +149,7 @@ def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) ->
     found: list[etree._Element] = []
     for selector in rules.content_selectors:
         found.extend(body.xpath(selector))
-    named = [el for el in body.iter(etree.Element) if _has_content_name(el, rules)]
-    found.extend(sorted(named, key=lambda e: -stats.para.get(e, 0)))
+    found.extend(sorted(stats.content_named, key=lambda e: -stats.para.get(e, 0)))
     articles = [a for a in body.iter("article") if not _inside_boilerplate(a, stats)]
     articles.sort(key=lambda e: -stats.para.get(e, 0))
     if articles and (len(articles) == 1 or stats.para.get(articles[0], 0) >= 2 * stats.para.get(articles[1], 0)):
@@ -158,23 +158,75 @@ def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) ->
     return [el for el in found if stats.para.get(el, 0) >= rules.min_article and not _inside_boilerplate(el, stats)]
 
 
-def _has_content_name(el: etree._Element, rules: HtmlRules) -> bool:
-    attrib = el.attrib
-    if not attrib:
-        return False
-    for attr in ("class", "id"):
-        value = attrib.get(attr)
-        if value and any(n in rules.content_names for n in name_tokens(value)[0]):
-            return True
-    return False
+@dataclass(frozen=True)
+class MainContent:
+    """The main-content container and the children of it (at any level) that are left out."""
+
+    root: etree._Element
+    excluded: frozenset[etree._Element]
 
 
-def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
-    """The main-content element: a semantic marker when it holds enough, else the widened best score."""
+def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> MainContent:
+    """The main content: a semantic marker when it holds enough, else the best score; then
+    widened over siblings that carry paragraph text of their own (content split into sections)."""
     scored = best_scored(stats, rules)
-    fallback = widen(scored, stats, rules) if scored is not None else body
-    fallback_para = stats.para.get(fallback, 0)
+    fallback = scored if scored is not None else body
+    fallback_para = stats.para.get(widen(fallback, stats, rules), 0) if scored is not None else 0
+    chosen = fallback
     for candidate in semantic_candidates(body, stats, rules):
         if stats.para.get(candidate, 0) >= 0.5 * fallback_para:
-            return candidate
-    return fallback
+            chosen = candidate
+            break
+    return include_siblings(chosen, body, stats, rules)
+
+
+def include_siblings(top: etree._Element, body: etree._Element, stats: Stats, rules: HtmlRules) -> MainContent:
+    """Climb from ``top`` while siblings hold good paragraphs; siblings that do not are excluded."""
+    para, excluded = stats.para, set()
+    node, base = top, max(para.get(top, 0), 1)
+    for _ in range(_CLIMB_LEVELS):
+        parent = node.getparent()
+        if parent is None or node is body:
+            break
+        kept, dropped = _split_siblings(node, parent, base, stats)
+        if not any(stats.text.get(k, 0) for k in kept):
+            break
+        excluded.update(dropped)
+        node = parent
+        base = max(base, para.get(node, 0) - sum(para.get(d, 0) for d in dropped))
+    return MainContent(node, frozenset(excluded))
+
+
+_CLIMB_LEVELS = 3
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup"})
+
+
+_FLOW_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "blockquote",
+                        "pre", "figure", "table", "ul", "ol", "dl", "span", "strong", "b", "em", "i", "font"})
+
+
+def _split_siblings(node: etree._Element, parent: etree._Element, base: int,
+                    stats: Stats) -> tuple[list[etree._Element], list[etree._Element]]:
+    """Siblings of ``node`` to keep and to leave out.
+
+    Kept: flow content (paragraphs, headings, lists, quotes...) that is not mostly links,
+    and containers holding a fair share of good paragraph text. Left out: link-heavy
+    siblings and containers without enough paragraph text (teasers, widgets).
+    """
+    kept, dropped = [], []
+    threshold = max(0.1 * base, 50)
+    for sib in parent:
+        if sib is node or sib in stats.boilerplate or not isinstance(sib.tag, str):
+            continue
+        if stats.link_density(sib) >= 0.35:
+            dropped.append(sib)
+        elif sib.tag in _FLOW_TAGS or stats.para.get(sib, 0) >= threshold:
+            kept.append(sib)
+        else:
+            dropped.append(sib)
+    return kept, dropped
+
+
+def para_ok(el: etree._Element, stats: Stats, threshold: float) -> bool:
+    """``el`` holds at least ``threshold`` characters of good paragraphs at a low link density."""
+    return stats.para.get(el, 0) >= threshold and stats.link_density(el) < 0.35
