@@ -174,7 +174,7 @@ def expand(paths: Sequence[str]) -> Iterator[tuple[Path, str]]:
         path = Path(given)
         found = walk(path) if path.is_dir() else iter([path])
         for file in found:
-            key = file.resolve()
+            key = Path(os.path.realpath(file)) if file.is_symlink() else file.absolute()
             if key not in seen:
                 seen.add(key)
                 yield file, file.as_posix() if file is not path else given
