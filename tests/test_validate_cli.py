@@ -226,3 +226,10 @@ def test_schema_prints_a_bundled_schema_and_lists_them(run: Run) -> None:
     assert code == 0 and json.loads(out)["title"] == "Article"
     assert json.loads(run("schema", "frontmatter/default")[1])["title"] == "Default front matter"
     assert run("schema", "--list")[1].splitlines() == ["article", "frontmatter/default"]
+
+
+def test_a_forbidden_extra_property_points_at_that_property(run: Run, tmp_path: Path) -> None:
+    item = tmp_path / "item.json"
+    item.write_text('{\n  "id": 2,\n  "name": "cup",\n  "price": 1,\n  "colour": "red"\n}\n')
+    _, out, _ = run("validate", "-q", "--schema", "schemas/item.schema.json", str(item))
+    assert out == f"{item}:5:13: error: Additional properties are not allowed ('colour' was unexpected) [$]\n"

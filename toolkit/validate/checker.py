@@ -95,6 +95,17 @@ def _best(error: Any) -> tuple[Any, str, tuple[str, ...]]:
     return best, best.message, others
 
 
+def _pointed_path(error: Any) -> list[str | int]:
+    """Where to point: the value itself, or for a forbidden extra property the first such property."""
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and error.validator_value is False and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extras = [key for key in error.instance if key not in known]
+        if extras and "patternProperties" not in error.schema:
+            path.append(extras[0])
+    return path
+
+
 def _schema_errors(document: Document, validator: Any, label: str) -> list[Issue]:
     import referencing.exceptions
 
@@ -107,7 +118,7 @@ def _schema_errors(document: Document, validator: Any, label: str) -> list[Issue
     issues = []
     for error in errors:
         shown, message, alternatives = _best(error)
-        line, column = document.locate(list(shown.absolute_path))
+        line, column = document.locate(_pointed_path(shown))
         issues.append(
             Issue(line, column, one_line(message), json_path(shown.absolute_path), "schema",
                   document.index, str(shown.validator), label, alternatives)
