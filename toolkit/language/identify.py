@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .detectors import ProfileScorer
-from .scripts import OTHER, WORD, Script, script_runs
+from .scripts import OTHER, WORD, Script, script_runs, script_table
 
 #: A gap between letter chunks that ends a sentence or a breadcrumb item.
 SENTENCE_GAP = re.compile(r"[.!?;。！？；\t]")
@@ -42,6 +42,8 @@ SURE_MARGIN = 12.0
 EVIDENCE_WEIGHT = 0.6
 #: Share of the prior given to languages not (yet) seen in the document.
 PRIOR_FLOOR = 0.03
+#: Han runs shorter than this on a page with kana are Japanese (longer ones are scored).
+SHORT_ABSORBED = 12
 #: Extra prior mass for the caller's hint (e.g. an HTML ``lang`` attribute).
 HINT_WEIGHT = 0.3
 
@@ -60,6 +62,7 @@ class Run:
     lang: str | None = None
     sure: bool = False
     scores: dict[str, float] | None = None
+    absorbable: bool = False
 
 
 def segment(text: str) -> list[Run]:
@@ -74,9 +77,10 @@ def segment(text: str) -> list[Run]:
             line += newlines
             if newlines or SENTENCE_GAP.search(gap):
                 sentence += 1
-        body = text[start:end]
-        words = WORD.findall(body)
-        runs.append(Run(start, end, script, sentence, line, words, sum(map(len, words))))
+        words = WORD.findall(text, start, end)
+        letters = sum(len(w) if w.isalpha() else sum(map(str.isalpha, w)) for w in words)
+        if letters:  # a run of numerals such as "¼" or "Ⅻ" has no letters
+            runs.append(Run(start, end, script, sentence, line, words, letters))
         prev_end = end
     return runs
 
@@ -121,6 +125,7 @@ def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
             if absorbed:
                 run.lang, run.sure = absorbed, True
                 continue
+            run.absorbable = True
         if len(candidates) == 1:
             run.lang, run.sure = candidates[0], True
         elif len(candidates) > 1 and run.letters >= run.script.min_letters and not _is_borrowed(run, siblings):
@@ -163,10 +168,26 @@ def document_prior(runs: list[Run], hint: str | None) -> dict[str, float]:
     return prior
 
 
-def decide_with_prior(runs: list[Run], prior: dict[str, float]) -> None:
+def _absorbing_in_document(run: Run, prior: dict[str, float], languages: tuple[str, ...]) -> str | None:
+    """A short Han run on a Japanese page is Japanese: the language of an absorbing script present."""
+    if not run.absorbable or run.letters >= SHORT_ABSORBED:
+        return None
+    table = script_table()
+    found = [lang for name in run.script.absorbed_by for lang in _candidates(table.by_name(name), languages)]
+    present = [lang for lang in found if prior.get(lang, 0.0) > 0.0]
+    return max(present, key=prior.__getitem__) if present else None
+
+
+def decide_with_prior(runs: list[Run], prior: dict[str, float], languages: tuple[str, ...]) -> None:
     """Unsure runs: detector evidence, damped, plus the log of the document prior."""
     for run in runs:
-        if run.sure or not run.scores:
+        if run.sure:
+            continue
+        absorbed = _absorbing_in_document(run, prior, languages)
+        if absorbed:
+            run.lang = absorbed
+            continue
+        if not run.scores:
             continue
         floor = PRIOR_FLOOR / len(run.scores)
         best = max(
@@ -215,7 +236,7 @@ def identify(text: str, languages: tuple[str, ...], hint: str | None = None) -> 
     hint = hint if hint in languages else None
     decide_by_script(runs, languages)
     prior = document_prior(runs, hint)
-    decide_with_prior(runs, prior)
+    decide_with_prior(runs, prior, languages)
     inherit(runs, primary_language(runs, hint) or hint, languages)
     return runs
 

@@ -44,6 +44,10 @@ class ScriptTable:
     scripts: tuple[Script, ...]
     pattern: re.Pattern[str]
 
+    def by_name(self, name: str) -> Script:
+        """The row called ``name`` (the ``Other`` pseudo-script when there is none)."""
+        return next((s for s in self.scripts if s.name == name), self.scripts[-1])
+
 
 def _ranges(ranges: list[str]) -> str:
     parts = []

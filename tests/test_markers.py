@@ -1,0 +1,73 @@
+"""Boilerplate markers: per-language data tables merged by load_markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.markers import load_markers, marker_languages
+
+REQUIRED = ("en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "ar")
+
+
+def test_every_required_language_has_a_table() -> None:
+    assert set(REQUIRED) <= set(marker_languages())
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["You are here", "Current location", "当前位置", "您的位置", "Вы здесь", "Sie sind hier", "Vous êtes ici",
+     "Usted está aquí", "Você está aqui", "現在位置", "현재 위치", "أنت هنا"],
+)
+def test_breadcrumb_openers_are_known(opener: str) -> None:
+    assert opener in load_markers().breadcrumb_openers
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Posted on February 8, 2025 by admin", "posted-on"),
+        ("Read more »", "read-more"),
+        ("阅读全文", "read-more"),
+        ("Weiterlesen", "read-more"),
+        ("Читать далее", "read-more"),
+        ("اقرأ المزيد", "read-more"),
+        ("分享到：微信 微博 QQ空间", "share"),
+        ("Share on Facebook", "share"),
+        ("We use cookies to improve your experience.", "cookie"),
+        ("Wir verwenden Cookies, um unsere Website zu verbessern.", "cookie"),
+        ("発表日：2025年2月8日", None),
+        ("公開日：2025年2月8日", "posted-on"),
+    ],
+)
+def test_line_patterns_name_their_rule(line: str, rule: str | None) -> None:
+    assert load_markers().line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We read more books this year than ever before, and the library was full every weekend.",
+        "Share prices rose sharply after the announcement on Monday morning.",
+        "The home team won the match in the final minute.",
+    ],
+)
+def test_real_sentences_are_not_boilerplate(line: str) -> None:
+    assert load_markers().line_rule(line) is None
+
+
+def test_restricting_languages_and_unknown_codes() -> None:
+    markers = load_markers(["de", "xx"])
+    assert markers.languages == ("de",)
+    assert "Sie sind hier" in markers.breadcrumb_openers
+    assert "当前位置" not in markers.breadcrumb_openers
+    assert "›" in markers.separators
+
+
+def test_markers_are_cached_and_frozen() -> None:
+    assert load_markers() is load_markers()
+    with pytest.raises(AttributeError):
+        load_markers().home_words = ()  # type: ignore[misc]
+
+
+def test_home_words() -> None:
+    assert {"Home", "首页", "Startseite", "Главная", "Accueil", "Inicio", "ホーム", "홈", "الرئيسية"} <= set(load_markers().home_words)

@@ -1,0 +1,86 @@
+"""Multilingual boilerplate markers, loaded from the data tables in ``toolkit/rules/markers/``.
+
+One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` for what
+every language shares (breadcrumb separators). Each file holds lists that grow by rows —
+``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
+``首页``...) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
+line ("Posted on ...", "Read more", share and cookie lines) with the rule name that the
+cleaner records in ``Article.removed``. Adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+_COMMON = "common"
+
+
+@dataclass(frozen=True)
+class Markers:
+    """The markers of some languages, merged (duplicates dropped, order kept)."""
+
+    languages: tuple[str, ...]
+    breadcrumb_openers: tuple[str, ...]
+    home_words: tuple[str, ...]
+    separators: tuple[str, ...]
+    line_patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+    def line_rule(self, line: str) -> str | None:
+        """The rule name of the first line pattern that matches ``line``, or ``None``."""
+        for pattern, rule in self.line_patterns:
+            if pattern.search(line):
+                return rule
+        return None
+
+
+def _folder():  # type: ignore[no-untyped-def]
+    return resources.files("toolkit.rules").joinpath("markers")
+
+
+def marker_languages() -> tuple[str, ...]:
+    """The languages that have a markers table, sorted."""
+    names = (p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(n for n in names if n != _COMMON))
+
+
+@lru_cache(maxsize=64)
+def _table(name: str) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(_folder().joinpath(f"{name}.toml").read_text("utf-8"))
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+@lru_cache(maxsize=32)
+def _load(langs: tuple[str, ...]) -> Markers:
+    tables = [_table(_COMMON)] + [_table(lang) for lang in langs]
+    patterns = []
+    for lang, table in zip((_COMMON,) + langs, tables):
+        for row in table.get("line", ()):
+            try:
+                patterns.append((re.compile(row["pattern"], re.IGNORECASE), row["rule"]))
+            except re.error as exc:
+                raise ValueError(f"markers/{lang}.toml: rule {row.get('rule')!r}: bad pattern: {exc}") from exc
+    return Markers(
+        languages=langs,
+        breadcrumb_openers=_unique(o for t in tables for o in t.get("breadcrumb_openers", ())),
+        home_words=_unique(w for t in tables for w in t.get("home_words", ())),
+        separators=_unique(s for t in tables for s in t.get("separators", ())),
+        line_patterns=tuple(patterns),
+    )
+
+
+def load_markers(langs: Iterable[str] | None = None) -> Markers:
+    """Markers of ``langs`` (ISO 639-1 codes; all tables when ``None``), loaded once and cached.
+
+    Codes without a table are ignored, so callers may pass any detected language.
+    """
+    available = marker_languages()
+    wanted = available if langs is None else tuple(sorted(set(langs) & set(available)))
+    return _load(wanted)
