@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
-_COMMON = "common"
+from .ruletables import COMMON, load_table, table_languages
+
+_FOLDER = "dates"
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,13 @@ class _Rules:
     months: dict[str, int]
 
 
-def _folder():  # type: ignore[no-untyped-def]
-    return resources.files("toolkit.rules").joinpath("dates")
-
-
 def date_languages() -> tuple[str, ...]:
     """Languages with a dates table, sorted."""
-    names = (p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml"))
-    return tuple(sorted(n for n in names if n != _COMMON))
+    return table_languages(_FOLDER)
 
 
-@lru_cache(maxsize=64)
-def _table(name: str) -> dict:  # type: ignore[type-arg]
-    return tomllib.loads(_folder().joinpath(f"{name}.toml").read_text("utf-8"))
+def _table(name: str) -> dict[str, Any]:
+    return load_table(_FOLDER, name)
 
 
 def _compile(pattern: str, months: dict[str, int]) -> re.Pattern[str]:
@@ -49,7 +44,7 @@ def _compile(pattern: str, months: dict[str, int]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=32)
 def _rules(langs: tuple[str, ...]) -> _Rules:
-    common = _table(_COMMON)
+    common = _table(COMMON)
     months: dict[str, int] = {}
     for lang in langs:
         months.update({name.casefold(): number for name, number in _table(lang).get("months", {}).items()})

@@ -11,13 +11,13 @@ cleaner records in ``Article.removed``. Adding a language is adding a file.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Iterable
+from typing import Any, Iterable
 
-_COMMON = "common"
+from .ruletables import COMMON, load_table, table_languages
+
+_FOLDER = "markers"
 
 
 @dataclass(frozen=True)
@@ -38,19 +38,13 @@ class Markers:
         return None
 
 
-def _folder():  # type: ignore[no-untyped-def]
-    return resources.files("toolkit.rules").joinpath("markers")
-
-
 def marker_languages() -> tuple[str, ...]:
     """The languages that have a markers table, sorted."""
-    names = (p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml"))
-    return tuple(sorted(n for n in names if n != _COMMON))
+    return table_languages(_FOLDER)
 
 
-@lru_cache(maxsize=64)
-def _table(name: str) -> dict:  # type: ignore[type-arg]
-    return tomllib.loads(_folder().joinpath(f"{name}.toml").read_text("utf-8"))
+def _table(name: str) -> dict[str, Any]:
+    return load_table(_FOLDER, name)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -59,9 +53,9 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=32)
 def _load(langs: tuple[str, ...]) -> Markers:
-    tables = [_table(_COMMON)] + [_table(lang) for lang in langs]
+    tables = [_table(COMMON)] + [_table(lang) for lang in langs]
     patterns = []
-    for lang, table in zip((_COMMON,) + langs, tables):
+    for lang, table in zip((COMMON,) + langs, tables):
         for row in table.get("line", ()):
             try:
                 patterns.append((re.compile(row["pattern"], re.IGNORECASE), row["rule"]))
