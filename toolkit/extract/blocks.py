@@ -131,7 +131,7 @@ def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
 
 
 def _record(el: etree._Element, rule: str, ctx: Context) -> None:
-    text = inline_text("".join(el.itertext()), mojibake=False)
+    text = inline_text(" ".join(el.itertext()), mojibake=False)
     if text:
         ctx.removed.append(Removal(text, rule))
 

@@ -22,7 +22,7 @@ def listing_reason(body: etree._Element, main: etree._Element, stats: Stats,
     """A one-line reason when the page looks like a listing, else None."""
     articles = [a for a in body.iter("article") if stats.text.get(a, 0) > 0]
     if len(articles) >= 3:
-        sizes = sorted((stats.para.get(a, 0) for a in articles), reverse=True)
+        sizes = sorted((stats.text.get(a, 0) for a in articles), reverse=True)
         teasers = sum(1 for a in articles if _is_teaser(a, stats))
         if sizes[0] < 2 * max(sizes[1], 1) and teasers >= 0.6 * len(articles):
             return f"{len(articles)} article teasers and no dominant article"

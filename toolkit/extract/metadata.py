@@ -179,8 +179,8 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
         kept = [p for p in parts if p.strip().lower() != site.lower()]
         if kept and len(kept) < len(parts):
             return " - ".join(kept)
-    longest = max(parts, key=len)
-    return longest if len(longest) >= 0.4 * len(title) else title
+    first, longest = parts[0], max(parts, key=len)
+    return first if len(first) * 3 >= len(longest) else longest
 
 
 def _canonical(root: etree._Element, metas: dict[str, str], url: str | None) -> str | None:

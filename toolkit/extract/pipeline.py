@@ -95,7 +95,7 @@ def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats) 
         for sib in parent:
             if sib is node:
                 continue
-            text = inline_text("".join(sib.itertext()), mojibake=False)
+            text = inline_text(" ".join(sib.itertext()), mojibake=False)
             if text:
                 verdict = stats.boilerplate.get(sib)
                 removed.append(Removal(text, verdict.rule if verdict else "html:outside-main"))

@@ -34,11 +34,23 @@ def parse_html(text: str) -> etree._Element | None:
         text = text.replace(_NUL, "")
     if not text.strip():
         return None
+    parser = _parser()
     try:
-        root = etree.fromstring(text, _parser())
+        root = etree.fromstring(text, parser)
+        if root is not None and _too_deep(parser):
+            root = etree.fromstring(_WRAPPER_TAGS.sub(" ", text), _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root
+
+
+#: Wrapper tags removed (text kept) when a page nests deeper than libxml2 can hold.
+_WRAPPER_TAGS = re.compile(r"</?(?:div|span|font|section|center|b|i|u|small|big)\b[^>]*>", re.I)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    """libxml2 stops descending at 2048 levels even with huge_tree, dropping the rest silently."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def strip_unwanted(root: etree._Element, rules: HtmlRules) -> None:

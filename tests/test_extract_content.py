@@ -1,0 +1,118 @@
+"""Main-content extraction: what is kept, what is removed (with its rule), and robustness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.config import Config
+from toolkit.errors import InputError, RejectedError
+from toolkit.extract import extract_html
+
+HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def _extract(name: str, **kwargs):
+    return extract_html((HTML / name).read_text("utf-8"), url=kwargs.pop("url", None), config=kwargs.pop("config", Config()))
+
+
+def _text(extraction) -> str:
+    return "\n\n".join(b.plain_text() for b in extraction.blocks)
+
+
+def test_article_body_is_kept_and_page_chrome_is_not() -> None:
+    text = _text(_extract("news-article.html"))
+    assert "More than four hundred volunteers joined the spring clean-up" in text
+    for chrome in ("We use cookies", "Most read", "All rights reserved", "Share on Facebook",
+                   "Great job everyone", "Last year's clean-up in pictures", "Home > News"):
+        assert chrome not in text
+
+
+def test_boilerplate_goes_to_removed_with_stable_rule_names() -> None:
+    removed = {r.rule: r.text for r in _extract("news-article.html").removed}
+    assert "We use cookies" in removed["html:class-token:cookie"]
+    assert "Great job everyone" in removed["html:class-token:comments"]
+    assert "All rights reserved" in removed["html:footer"]
+    assert "Most read" in removed["html:aside"]
+
+
+def test_scripts_styles_and_noscript_never_reach_the_output() -> None:
+    extraction = _extract("news-article.html")
+    everything = _text(extraction) + " ".join(r.text for r in extraction.removed)
+    assert "trackPageView" not in everything
+    assert "enable JavaScript" not in everything
+    assert "display: none" not in everything
+
+
+def test_title_heading_and_subheadings_are_kept() -> None:
+    headings = [(b.level, b.text) for b in _extract("news-article.html").blocks if b.type == "heading"]
+    assert headings == [(1, "River clean-up draws record crowd"), (2, "Schools join in")]
+
+
+def test_content_split_over_articles_and_sections_inside_main_is_kept_whole() -> None:
+    text = _text(_extract("sections-in-main.html"))
+    for phrase in ("Chaque membre reçoit une parcelle", "L'eau de pluie est collectée", "Les outils communs sont rangés"):
+        assert phrase in text
+    assert "tous droits réservés" not in text
+
+
+def test_text_nested_deeper_than_the_parser_limit_is_not_lost() -> None:
+    assert "Text at the bottom of a very deep tree" in _text(_extract("deep-nesting.html"))
+
+
+def test_listing_page_is_published_with_a_warning() -> None:
+    codes = [w.code for w in _extract("listing.html").warnings]
+    assert "listing-page" in codes
+
+
+def test_listing_page_is_rejected_with_its_reason_in_strict_mode() -> None:
+    with pytest.raises(RejectedError, match="listing page"):
+        _extract("listing.html", config=Config(strict=True))
+
+
+def test_an_article_page_is_not_flagged_as_listing() -> None:
+    assert not [w for w in _extract("news-article.html").warnings if w.code == "listing-page"]
+
+
+def test_block_text_is_clean_and_entities_are_decoded_once() -> None:
+    blocks = _extract("news-article.html").blocks
+    assert any("recycling & composting" in b.text for b in blocks)
+    for block in blocks:
+        assert block.text == " ".join(block.text.split()) or "\n" in block.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "plain words, no markup", "<html></html>", "<?xml version='1.0' encoding='utf-8'?><p>x</p>"])
+def test_degenerate_pages_give_an_extraction_not_an_exception(text: str) -> None:
+    extraction = extract_html(text, url=None, config=Config())
+    assert isinstance(extraction.blocks, tuple)
+
+
+def test_non_text_input_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        extract_html(b"<p>bytes</p>", url=None, config=Config())  # type: ignore[arg-type]
+
+
+_TAGS = st.sampled_from(["div", "p", "a", "ul", "li", "ol", "table", "tr", "td", "h2", "pre", "b", "nav",
+                         "article", "main", "figure", "img", "br", "script", "blockquote", "section"])
+
+
+@st.composite
+def _html(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 40))):
+        tag = draw(_TAGS)
+        parts.append(draw(st.sampled_from([f"<{tag} class='content nav x'>", f"</{tag}>", f"<{tag} href='javascript:x'>"])))
+        parts.append(draw(st.text(max_size=30)))
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=500), _html()))
+def test_any_text_extracts_without_raising(text: str) -> None:
+    extraction = extract_html(text, url="https://example.org/a/b", config=Config())
+    for block in extraction.blocks:
+        for mark in block.marks:
+            assert 0 <= mark.start < mark.end <= len(block.text)
