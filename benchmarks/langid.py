@@ -156,8 +156,7 @@ class Generator:
         b = self.other(a)
         segs = [self.sentence(self.rng.choice((a, b))) for _ in range(self.rng.randint(2, 6))]
         segs[0], segs[-1] = self.sentence(a), self.sentence(b)
-        joins = ("",) + tuple(self.rng.choice((" ", "\n")) for _ in segs[1:])
-        return Doc("sentence switches", tuple(segs), joins)
+        return Doc("sentence switches", tuple(segs), self.joins(segs))
 
     def same_script(self) -> Doc:
         a, b = self.rng.choice(SAME_SCRIPT_PAIRS)
@@ -165,8 +164,15 @@ class Generator:
         segs[0], segs[-1] = self.sentence(a), self.sentence(b)
         if self.rng.random() < 0.5:
             segs.insert(self.rng.randint(0, len(segs)), self.short(self.rng.choice((a, b))))
-        joins = ("",) + tuple(self.rng.choice((" ", "\n", "\n")) for _ in segs[1:])
-        return Doc("same-script pairs", tuple(segs), joins)
+        return Doc("same-script pairs", tuple(segs), self.joins(segs))
+
+    def joins(self, segs: list[Segment]) -> tuple[str, ...]:
+        """Sentences follow each other on a line or start a new one; a short line is a line of its own."""
+        out = [""]
+        for before, after in zip(segs, segs[1:]):
+            alone = len(before.text) < 30 or len(after.text) < 30
+            out.append("\n" if alone else self.rng.choice((" ", "\n", "\n")))
+        return tuple(out)
 
     def cjk_latin(self) -> Doc:
         main = self.rng.choice(CJK)
@@ -175,8 +181,7 @@ class Generator:
         for _ in range(self.rng.randint(1, 2)):
             extra = self.short(latin) if self.rng.random() < 0.5 else self.sentence(latin)
             segs.insert(self.rng.randint(0, len(segs)), extra)
-        joins = ("",) + tuple(self.rng.choice((" ", "\n", "\n")) for _ in segs[1:])
-        return Doc("CJK with Latin", tuple(segs), joins)
+        return Doc("CJK with Latin", tuple(segs), self.joins(segs))
 
     def documents(self, n: int) -> list[Doc]:
         makers = (self.foreign_line, self.switches, self.same_script, self.cjk_latin)

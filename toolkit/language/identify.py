@@ -173,7 +173,7 @@ def _absorbing_in_document(run: Run, prior: dict[str, float], languages: tuple[s
     if not run.absorbable or run.letters >= SHORT_ABSORBED:
         return None
     table = script_table()
-    found = [lang for name in run.script.absorbed_by for lang in _candidates(table.by_name(name), languages)]
+    found = [lang for name in run.script.page_absorbed_by for lang in _candidates(table.by_name(name), languages)]
     present = [lang for lang in found if prior.get(lang, 0.0) > 0.0]
     return max(present, key=prior.__getitem__) if present else None
 
@@ -200,7 +200,8 @@ def decide_with_prior(runs: list[Run], prior: dict[str, float], languages: tuple
 def inherit(runs: list[Run], primary: str | None, languages: tuple[str, ...]) -> None:
     """Runs with no evidence take the language of their sentence, then their line, then the page.
 
-    With no language anywhere on the page, a run takes its script's first configured language.
+    Only languages the run's script can be written in are taken (a lone Han character on a
+    Dutch page is not Dutch); failing those, the script's first configured language.
     """
     for key in ("sentence", "line"):
         groups: dict[int, dict[str, int]] = {}
@@ -210,11 +211,24 @@ def inherit(runs: list[Run], primary: str | None, languages: tuple[str, ...]) ->
                 tally[run.lang] = tally.get(run.lang, 0) + run.letters
         for run in runs:
             if run.lang is None and getattr(run, key) in groups:
-                tally = groups[getattr(run, key)]
-                run.lang = max(sorted(tally), key=tally.__getitem__)
+                run.lang = _best_allowed(groups[getattr(run, key)], _allowed(run, languages))
     for run in runs:
         if run.lang is None:
-            run.lang = primary or (_candidates(run.script, languages) or languages or (None,))[0]
+            allowed = _allowed(run, languages)
+            fallback = primary if primary and (allowed is None or primary in allowed) else None
+            run.lang = fallback or (allowed or languages or (None,))[0]
+
+
+def _allowed(run: Run, languages: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The languages a run may inherit, or None for any (unknown letters, Latin names)."""
+    if run.script.names_anywhere:
+        return None
+    return _candidates(run.script, languages) or None
+
+
+def _best_allowed(tally: dict[str, int], allowed: tuple[str, ...] | None) -> str | None:
+    options = [lang for lang in sorted(tally) if allowed is None or lang in allowed]
+    return max(options, key=tally.__getitem__) if options else None
 
 
 def primary_language(runs: list[Run], hint: str | None) -> str | None:

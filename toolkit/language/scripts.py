@@ -35,6 +35,8 @@ class Script:
     languages: tuple[str, ...]
     absorbed_by: tuple[str, ...] = ()
     min_letters: int = 3
+    page_absorbed_by: tuple[str, ...] = ()
+    names_anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,15 @@ def script_table() -> ScriptTable:
     groups = [_run_pattern(letters[row["name"]], letters.get(row.get("mixes_with", "")), soft) for row in rows]
     groups.append(f"((?:(?![{known}])[^\\W\\d_])+)")
     scripts = tuple(
-        Script(r["name"], tuple(r["languages"]), tuple(r.get("absorbed_by", ())), r.get("min_letters", 3)) for r in rows
+        Script(
+            r["name"],
+            tuple(r["languages"]),
+            tuple(r.get("absorbed_by", ())),
+            r.get("min_letters", 3),
+            tuple(r.get("page_absorbed_by", ())),
+            r.get("names_anywhere", False),
+        )
+        for r in rows
     )
     return ScriptTable(scripts + (Script(OTHER, ()),), re.compile("|".join(groups)))
 
