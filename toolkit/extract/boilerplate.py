@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -64,6 +65,12 @@ def _is_hidden(attrib: etree._Attrib) -> bool:
 
 
 def _token_verdict(value: str, rules: HtmlRules) -> Verdict | None:
+    return _cached_token_verdict(value, rules)
+
+
+@lru_cache(maxsize=16384)
+def _cached_token_verdict(value: str, rules: HtmlRules) -> Verdict | None:
+    """Verdict for one class/id value; cached because pages repeat their class names."""
     names, tokens = name_tokens(value)
     for name in names:
         if name in rules.content_names:

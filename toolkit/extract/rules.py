@@ -24,6 +24,7 @@ class HtmlRules:
     block_tags: frozenset[str]
     paragraph_tags: frozenset[str]
     content_selectors: tuple[str, ...]
+    content_xpath: str
     content_names: frozenset[str]
     positive_tokens: frozenset[str]
     strong_tokens: frozenset[str]
@@ -48,6 +49,7 @@ def load_rules() -> HtmlRules:
         block_tags=frozenset(tags["block"]),
         paragraph_tags=frozenset(tags["paragraph"]),
         content_selectors=tuple(content["selectors"]),
+        content_xpath=" | ".join([*content["selectors"], "//article", "//main", "//*[@role='main']"]),
         content_names=frozenset(content["names"]),
         positive_tokens=frozenset(content["positive"]),
         strong_tokens=frozenset(boiler["strong"]) - weak,

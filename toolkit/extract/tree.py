@@ -58,8 +58,52 @@ def strip_unwanted(root: etree._Element, rules: HtmlRules) -> None:
 
     Called after metadata was read: JSON-LD and ``<meta>`` live in elements removed here.
     """
+    _unwrap_page_noscript(root)
+    _expand_html_templates(root)
     etree.strip_elements(root, *rules.drop_tags, with_tail=False)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, etree.Entity, with_tail=False)
+
+
+def _unwrap_page_noscript(root: etree._Element) -> None:
+    """Keep the text of a ``<noscript>`` that holds most of the page.
+
+    Such a noscript is either a parser-recovery artefact (an unclosed tag swallowed the
+    page) or the page's only server-rendered copy of its content (script-built blogs);
+    either way it is the content, not a "please enable JavaScript" notice.
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    total = None
+    for noscript in list(body.iter("noscript")):
+        if len(noscript) < 3:
+            continue  # a notice or a tracking pixel, not a page
+        if total is None:
+            total = len(body.xpath("normalize-space(.)"))
+        if len(noscript.xpath("normalize-space(.)")) > 0.5 * total:
+            noscript.tag = "div"
+
+
+_TEMPLATE_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
+
+
+def _expand_html_templates(root: etree._Element) -> None:
+    """Parse ``<script type="text/template">`` bodies that hold markup, in place.
+
+    Some platforms ship the article as an HTML template inside a script and render it
+    with JavaScript; its markup is the page's content and is kept as such.
+    """
+    for script in list(root.iter("script")):
+        if (script.get("type") or "").strip().lower() not in _TEMPLATE_TYPES or "<p" not in (script.text or ""):
+            continue
+        try:
+            fragment = etree.fromstring(f"<div>{script.text}</div>", _parser())
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            continue
+        div = fragment.find(".//div") if fragment is not None else None
+        if div is not None:
+            div.tail = script.tail
+            script.getparent().replace(script, div)
 
 
 def head_of(root: etree._Element) -> etree._Element | None:
