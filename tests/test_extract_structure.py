@@ -48,11 +48,12 @@ def test_quote_and_code_blocks() -> None:
     assert code.text == "def fuettern(mehl, wasser):\n    return mehl + wasser"
 
 
-def test_image_gets_an_absolute_src_alt_and_caption() -> None:
+def test_image_gets_an_absolute_src_and_alt_and_its_caption_is_recorded_not_lost() -> None:
     image = _first("image")
     assert image.src == "https://backstube.example/bilder/glas.jpg"
     assert image.alt == "Glas mit Sauerteig"
-    assert image.caption == "Tag drei: erste Blasen."
+    removed = extract_html((HTML / "structure.html").read_text("utf-8"), url=URL, config=Config()).removed
+    assert ("html:figcaption", "Tag drei: erste Blasen.") in [(r.rule, r.text) for r in removed]
 
 
 def test_heading_levels_follow_the_markup() -> None:

@@ -199,6 +199,11 @@ def _visit(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, sink: _
 
 
 def _heading(el: etree._Element, sink: _Sink, depth: int) -> None:
+    stats = sink.ctx.stats
+    if el.tag != "h1" and stats.text.get(el, 0) and stats.links.get(el, 0) >= stats.text.get(el, 0):
+        _record(el, "html:linked-heading", sink.ctx)  # a teaser headline, not a section title
+        sink.blocks.append(_GAP)
+        return
     text = _inline_text(el, sink.ctx, depth)
     if text:
         sink.blocks.append(Block("heading", text=text, level=_HEADINGS[el.tag]))
@@ -315,12 +320,11 @@ def _figure(el: etree._Element, sink: _Sink, depth: int) -> None:
         sink.flush()
         return
     src = safe_url(img.get("src") or img.get("data-src"), sink.ctx.base_url)
-    caption = inline_text("".join(caption_el.itertext())) if caption_el is not None else ""
+    if caption_el is not None:
+        _record(caption_el, "html:figcaption", sink.ctx)
     if src:
         alt = inline_text(img.get("alt") or "") or None
-        sink.blocks.append(Block("image", src=src, alt=alt, caption=caption or None))
-    elif caption:
-        sink.blocks.append(Block("paragraph", text=caption))
+        sink.blocks.append(Block("image", src=src, alt=alt))
 
 
 _SPECIAL = {

@@ -190,6 +190,8 @@ def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> MainCon
     """The main content: a semantic marker when it holds enough, else the best score; then
     widened over siblings that carry paragraph text of their own (content split into sections)."""
     scored = best_scored(stats, rules)
+    if scored is None or stats.para.get(scored, 0) < _MIN_SHARE_OF_PAGE * stats.para.get(body, 0):
+        scored = _paragraph_centre(body, stats) or scored
     fallback = scored if scored is not None else body
     fallback_para = stats.para.get(widen(fallback, stats, rules), 0) if scored is not None else 0
     chosen = fallback
@@ -198,6 +200,26 @@ def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> MainCon
             chosen = candidate
             break
     return include_siblings(chosen, body, stats, rules)
+
+
+_MIN_SHARE_OF_PAGE = 0.25
+_CENTRE_SHARE = 0.6
+
+
+def _paragraph_centre(body: etree._Element, stats: Stats) -> etree._Element | None:
+    """The deepest element holding most of the page's good paragraph text.
+
+    Elements above half of the total lie on one ancestor chain, so the smallest of
+    those is the deepest. Used when the best-scored container holds little of the page.
+    """
+    threshold = _CENTRE_SHARE * stats.para.get(body, 0)
+    if threshold <= 0:
+        return None
+    best, best_para = None, None
+    for el, value in stats.para.items():
+        if value >= threshold and (best_para is None or value < best_para) and not _inside_boilerplate(el, stats):
+            best, best_para = el, value
+    return best
 
 
 def include_siblings(top: etree._Element, body: etree._Element, stats: Stats, rules: HtmlRules) -> MainContent:
