@@ -18,6 +18,7 @@ The steps, in order (each one a small function):
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -78,7 +79,8 @@ def segment(text: str) -> list[Run]:
             if newlines or SENTENCE_GAP.search(gap):
                 sentence += 1
         words = WORD.findall(text, start, end)
-        letters = sum(len(w) if w.isalpha() else sum(map(str.isalpha, w)) for w in words)
+        joined = "".join(words)
+        letters = len(joined) if joined.isalpha() else sum(map(str.isalpha, joined))
         if letters:  # a run of numerals such as "¼" or "Ⅻ" has no letters
             runs.append(Run(start, end, script, sentence, line, words, letters))
         prev_end = end
@@ -149,8 +151,10 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) ->
 
 
 def _margin(totals: list[float]) -> float:
-    ranked = sorted(totals, reverse=True)
-    return ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
+    if len(totals) < 2:
+        return math.inf
+    top, second = heapq.nlargest(2, totals)
+    return top - second
 
 
 def document_prior(runs: list[Run], hint: str | None) -> dict[str, float]:
@@ -187,14 +191,15 @@ def decide_with_prior(runs: list[Run], prior: dict[str, float], languages: tuple
         if absorbed:
             run.lang = absorbed
             continue
-        if not run.scores:
-            continue
-        floor = PRIOR_FLOOR / len(run.scores)
-        best = max(
-            run.scores,
-            key=lambda lang: (EVIDENCE_WEIGHT * run.scores[lang] + math.log(floor + prior.get(lang, 0.0)), lang),  # type: ignore[index]
-        )
-        run.lang = best
+        if run.scores:
+            run.lang = _posterior_best(run.scores, prior)
+
+
+def _posterior_best(scores: dict[str, float], prior: dict[str, float]) -> str:
+    """argmax of damped evidence plus log prior (ties: the larger code, for determinism)."""
+    floor = PRIOR_FLOOR / len(scores)
+    ranked = [(EVIDENCE_WEIGHT * s + math.log(floor + prior.get(lang, 0.0)), lang) for lang, s in scores.items()]
+    return max(ranked)[1]
 
 
 def inherit(runs: list[Run], primary: str | None, languages: tuple[str, ...]) -> None:
