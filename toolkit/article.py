@@ -155,7 +155,7 @@ class Block:
         if self.type == "table":
             return "\n".join(" | ".join(r) for r in self.rows)
         if self.type == "image":
-            return self.caption or ""
+            return ""  # captions stay on the image block; they are not running text
         return self.text
 
 
