@@ -90,3 +90,9 @@ def test_restricting_languages_restricts_answers() -> None:
 
 def test_hint_decides_a_short_ambiguous_text() -> None:
     assert detect_text("Hotel", config=CONFIG, hint="de").language == "de"
+
+
+def test_a_long_chinese_sentence_on_a_japanese_page_stays_chinese() -> None:
+    zh = "在选号的时候，可以结合开奖号码的这一些规律进行选号。"
+    text = "昨日の午後、東京都内で大規模な防災訓練が行われ、多くの住民が参加しました。\n" + zh
+    assert lang_of(text, zh) == {"zh"}

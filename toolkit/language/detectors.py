@@ -34,8 +34,10 @@ _PROFILE_NAMES: dict[str, tuple[str, ...]] = {"zh": ("zh-cn", "zh-tw")}
 #: uses 0.5/10000; a smaller value measured better on short text (devset single words and
 #: pairs, +1.5 points each), since an n-gram a language never shows is then stronger evidence.
 _SMOOTHING = 1e-5
-#: n-gram lengths scored. Single characters are left out: they added nothing measurable on the
-#: devset (words, pairs, mixed documents) and cost a third of the scoring time.
+#: n-gram lengths scored by default. Single characters are left out for alphabets: they added
+#: nothing measurable on the devset (words, pairs, mixed documents) and cost a third of the
+#: scoring time. Scripts of thousands of characters (Han) need them: see ``gram_sizes`` in
+#: ``rules/scripts.toml``.
 _GRAM_SIZES = (2, 3)
 #: Words longer than this are cut for scoring (their first n-grams carry the evidence).
 _MAX_WORD = 24
@@ -87,12 +89,16 @@ class _Normalizer(dict):  # type: ignore[type-arg]
 _NORMALIZE = _Normalizer()
 
 
-def word_ngrams(word: str) -> list[str]:
-    """langdetect's bigrams and trigrams of one word, padded with spaces (``" ab"``, ``"ab "``...)."""
+def word_ngrams(word: str, sizes: tuple[int, ...] = _GRAM_SIZES) -> list[str]:
+    """langdetect's n-grams of one word, padded with spaces (``" ab"``, ``"ab "``...).
+
+    A padded space alone is never a gram (langdetect skips it too).
+    """
     if len(word) > 1 and word.isupper():
         word = word.lower()  # langdetect skips all-capital words; lower-casing keeps their evidence
     padded = " " + word[:_MAX_WORD].translate(_NORMALIZE).replace(" ", "") + " "
-    return [padded[i : i + n] for n in _GRAM_SIZES for i in range(len(padded) - n + 1)]
+    grams = [padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)]
+    return [g for g in grams if g != " "] if 1 in sizes else grams
 
 
 #: Log-probabilities are stored as fixed-point costs (-log p, in thousandths of a nat)...
@@ -122,14 +128,14 @@ def _pack(costs: Sequence[int]) -> int:
 
 
 @lru_cache(maxsize=64)
-def _table(languages: tuple[str, ...], universe: tuple[str, ...]) -> _Table:
+def _table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> _Table:
     """The n-gram table for ``languages``, read from the factory already loaded for ``universe``."""
     factory = restricted_factory(universe)
     codes = tuple(c for c in dict.fromkeys(iso_code(n) for n in factory.langlist) if c in languages)
     columns = [[i for i, n in enumerate(factory.langlist) if iso_code(n) == c] for c in codes]
     grams = {}
     for gram, probs in factory.word_lang_prob_map.items():
-        if len(gram) not in _GRAM_SIZES or not any(probs[i] for col in columns for i in col):
+        if len(gram) not in sizes or not any(probs[i] for col in columns for i in col):
             continue
         costs = [round(-math.log(_SMOOTHING + max(probs[i] for i in col)) * _SCALE) for col in columns]
         grams[gram] = _pack(costs)
@@ -139,15 +145,18 @@ def _table(languages: tuple[str, ...], universe: tuple[str, ...]) -> _Table:
 class ProfileScorer:
     """Deterministic naive Bayes over langdetect's profiles, restricted to ``languages``."""
 
-    def __init__(self, languages: Sequence[str], *, universe: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, languages: Sequence[str], *, universe: Sequence[str] | None = None, sizes: Sequence[int] = _GRAM_SIZES
+    ) -> None:
         wanted = tuple(sorted(set(languages) & available_languages()))
         pool = tuple(sorted(set(universe or ()) & available_languages())) or wanted
-        self._table = _table(wanted, pool)
+        self._sizes = tuple(sizes)
+        self._table = _table(wanted, pool, self._sizes)
         self.languages: tuple[str, ...] = self._table.languages
         self._word = lru_cache(maxsize=65536)(self._score_word)
 
     def _score_word(self, word: str) -> int:
-        return sum(filter(None, map(self._table.grams.get, word_ngrams(word))))
+        return sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
 
     def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
         """Summed log-likelihoods of ``words`` per language in ``self.languages``, and n-grams seen."""

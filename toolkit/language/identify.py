@@ -88,8 +88,8 @@ def segment(text: str) -> list[Run]:
 
 
 @lru_cache(maxsize=64)
-def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...]) -> ProfileScorer:
-    return ProfileScorer(candidates, universe=universe)
+def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> ProfileScorer:
+    return ProfileScorer(candidates, universe=universe, sizes=sizes)
 
 
 @lru_cache(maxsize=256)
@@ -136,7 +136,7 @@ def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
 
 def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) -> None:
     """Detector evidence from the first words of the run, more only while it stays unsure."""
-    scorer = _scorer(candidates, languages)
+    scorer = _scorer(candidates, languages, run.script.gram_sizes)
     totals, seen = scorer.loglik(run.words[:FIRST_WORDS])
     margin = _margin(totals)
     if margin < SURE_MARGIN and len(run.words) > FIRST_WORDS:

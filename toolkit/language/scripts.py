@@ -37,6 +37,7 @@ class Script:
     min_letters: int = 3
     page_absorbed_by: tuple[str, ...] = ()
     names_anywhere: bool = False
+    gram_sizes: tuple[int, ...] = (2, 3)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def script_table() -> ScriptTable:
             r.get("min_letters", 3),
             tuple(r.get("page_absorbed_by", ())),
             r.get("names_anywhere", False),
+            tuple(r.get("gram_sizes", (2, 3))),
         )
         for r in rows
     )
