@@ -1,0 +1,36 @@
+"""Detectors behind the Detector protocol: restricted, ISO codes, deterministic."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.config import Config
+from toolkit.language.detectors import Detector, LangdetectSampler, ProfileScorer
+
+LANGS = Config().languages
+
+
+@pytest.mark.parametrize("make", [lambda: ProfileScorer(LANGS), lambda: LangdetectSampler(LANGS, seed=0)])
+def test_detectors_answer_iso_codes_within_their_languages(make) -> None:  # type: ignore[no-untyped-def]
+    detector: Detector = make()
+    found = detector.detect("我们今天去公园散步，天气很好。")
+    assert found[0][0] == "zh"
+    assert {lang for lang, _ in found} <= set(LANGS)
+    assert detector.detect("Das Wetter ist heute wirklich schön.")[0][0] == "de"
+
+
+def test_langdetect_sampler_is_deterministic_when_seeded() -> None:
+    text = "fare la spesa"
+    answers = {tuple(LangdetectSampler(LANGS, seed=3).detect(text)) for _ in range(5)}
+    assert len(answers) == 1
+
+
+def test_restriction_leaves_out_other_languages() -> None:
+    scorer = ProfileScorer(("en", "de"))
+    assert scorer.languages == ("de", "en")
+    assert {lang for lang, _ in scorer.detect("Le chat dort sur le canapé.")} <= {"en", "de"}
+
+
+def test_no_evidence_gives_no_answer() -> None:
+    assert ProfileScorer(LANGS).detect("") == []
+    assert LangdetectSampler(LANGS).detect("12345") == []
