@@ -66,8 +66,20 @@ def _check_bytes(doc: RawDocument, config: Config) -> None:
         raise InputError(f"{doc.name}: {len(doc.data)} bytes, more than the limit of {config.limits.max_bytes}")
     if not doc.data.strip():
         raise RejectedError(f"{doc.name}: empty input")
-    if b"\x00" in doc.data[:8192] and not doc.data.startswith(_UTF16_32_BOMS):
-        raise InputError(f"{doc.name}: binary content (NUL bytes), not a text or HTML document")
+    if looks_binary(doc.data[:8192]):
+        raise InputError(f"{doc.name}: binary content (control bytes), not a text or HTML document")
+
+
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BINARY_SHARE = 0.05
+
+
+def looks_binary(head: bytes) -> bool:
+    """More than 5 % control bytes (NUL and friends) in the first bytes, and no UTF-16/32 BOM."""
+    if not head or head.startswith(_UTF16_32_BOMS):
+        return False
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return controls / len(head) > _BINARY_SHARE
 
 
 def _head(data: bytes) -> str:

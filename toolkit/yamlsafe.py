@@ -135,11 +135,44 @@ def load_yaml(text: str, *, name: str = "<yaml>", line_offset: int = 0) -> Any:
     """Parse one YAML document safely; any problem becomes an :class:`InputError` naming ``name``."""
     loader = _new_loader(text, line_offset)
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     except _LOAD_ERRORS as exc:
         raise _syntax_error(exc, name, line_offset) from None
     finally:
         loader.dispose()
+    size = expanded_size(data)
+    if size > MAX_EXPANDED_VALUES:
+        raise InputError(f"{name}: invalid YAML: aliases expand to more than {MAX_EXPANDED_VALUES} values (alias bomb?)")
+    return data
+
+
+#: how many values a document may hold once its aliases are expanded (what JSON output would write)
+MAX_EXPANDED_VALUES = 200_000
+
+
+def expanded_size(data: Any) -> int:
+    """The number of values ``data`` holds with shared (aliased) parts counted every time they appear.
+
+    Computed per distinct container, so a billion-laughs document is measured without expanding it.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(value: Any) -> int:
+        if not isinstance(value, (dict, list)):
+            return 1
+        known = sizes.get(id(value))
+        if known is not None:
+            return known
+        sizes[id(value)] = 1  # a recursive alias counts once instead of looping
+        children = list(value.keys()) + list(value.values()) if isinstance(value, dict) else value
+        total = 1 + sum(size(child) for child in children)
+        sizes[id(value)] = min(total, MAX_EXPANDED_VALUES + 1)
+        return total
+
+    try:
+        return size(data)
+    except RecursionError:
+        return MAX_EXPANDED_VALUES + 1
 
 
 @dataclass(frozen=True)
