@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -39,3 +41,21 @@ def _remove_quietly(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+@contextmanager
+def atomic_stream(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: renamed into place only when the block ends without error.
+
+    For outputs too big to hold in memory (``articles.jsonl``); a run killed half-way leaves
+    the previous file (or none), never a partial one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise

@@ -66,3 +66,7 @@ class NameAllocator:
             n += 1
         self._used.add(str(candidate).casefold())
         return candidate
+
+    def reserve(self, stem: PurePosixPath) -> None:
+        """Mark a name as taken (one a resumed run keeps from the previous run)."""
+        self._used.add(str(stem).casefold())

@@ -1,115 +1,357 @@
-"""Publishing: inputs -> Articles -> files in the output folder, and the run report.
+"""Publishing: inputs -> Articles -> files (or one JSON Lines stream) and the run report.
 
-Work is split in two: ``process`` (read one input file and normalize what it holds; no
-output) can run in worker processes; ``Publisher`` (names, writes, report) runs in the
-parent so that names are handed out in input order and runs are byte-identical.
+Work is split in two. The parent streams the inputs into :class:`Task` values (one per
+document: a plain file, a JSON Lines line, a WARC response record) and, when resuming,
+marks those whose source sha256 is unchanged. Workers (:func:`run_chunk`, in a process
+pool when ``jobs > 1``) normalize and render; they never write. The :class:`Publisher`
+in the parent takes the outcomes in input order, hands out names, writes atomically and
+keeps the report and the manifest, so any ``jobs`` gives byte-identical output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import sys
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from .article import Article
-from .atomic import write_text_atomic
+from .atomic import atomic_stream, write_atomic, write_text_atomic
 from .config import Config
 from .errors import InputError, UsageError
-from .inputs import InputFile, discover
-from .outpaths import NameAllocator, safe_relative
-from .pipeline import normalize_document
-from .readers import BadRecord, default_stem, documents
+from .inputs import InputFile, check_inputs, discover
+from .manifest import MANIFEST_NAME, ManifestWriter, Published, load, source_key
+from .outpaths import NameAllocator, safe_relative, slug
+from .parallel import chunked, default_jobs, ordered_map
+from .pipeline import RawDocument, normalize_document
+from .readers import BadRecord, ReadOptions, container_stem, default_stem, documents
 from .report import PUBLISHED, REJECTED, SKIPPED, Entry, RunReport
 
 REPORT_NAME = "report.json"
+JSONL_NAME = "articles.jsonl"
+STDOUT = "-"
 
-#: output format -> (file suffix, Article renderer)
+#: file output format -> (file suffix, Article renderer); ``jsonl`` is one stream for the run
 WRITERS: dict[str, tuple[str, Callable[[Article], str]]] = {
     "json": (".json", Article.to_json),
     "md": (".md", Article.to_markdown),
 }
+FORMATS = (*WRITERS, "jsonl")
+CHUNK_DOCS = 16
+CHUNK_BYTES = 4 << 20
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    """How a run goes (what it produces is in :class:`~toolkit.config.Config`).
+
+    ``jobs``: worker processes (None: the machine's cores). ``resume``: skip sources whose
+    sha256 and outputs are unchanged since the last run. ``report``: where report.json goes
+    (None: ``OUT/report.json``, or nowhere when writing to stdout). ``progress``: a bar on
+    stderr (None: only when stderr is a terminal). ``log``: called with one line per rejection.
+    """
+
+    jobs: int | None = None
+    resume: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+    report: Path | None = None
+    progress: bool | None = False
+    log: Callable[[str], None] | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to publish, or a record that could not be read, with where it came from."""
+
+    input: str
+    stem: str  # single file: its output stem; record of a container: the container's folder
+    named_by_title: bool
+    doc: RawDocument | BadRecord
+    sha256: str | None = None
+    kept: Published | None = None  # --resume: unchanged since the last run, not normalized again
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one document: an Article, or the reason it was rejected or skipped."""
+    """What became of one task: rendered outputs, or the reason it was rejected or skipped."""
 
     input: str
-    stem: PurePosixPath
-    record: str | None = None
-    article: Article | None = None
+    stem: str
+    record: str | None
+    sha256: str | None = None
+    id: str | None = None
+    rendered: tuple[tuple[str, str], ...] = ()  # (format, text)
     reason: str | None = None
     skipped: bool = False
+    kept: Published | None = None
 
 
-def process(item: InputFile, config: Config) -> list[Outcome]:
-    """Read one input file and normalize every document in it. Never raises for bad input."""
-    if item.skipped:
-        return [Outcome(item.name, default_stem(item), reason=item.skipped, skipped=True)]
-    outcomes: list[Outcome] = []
-    try:
-        for doc in documents(item, config):
-            outcomes.append(_normalize_one(item, doc, config))
-    except InputError as exc:
-        outcomes.append(Outcome(item.name, default_stem(item), reason=str(exc)))
-    return outcomes
+# --- worker side --------------------------------------------------------------------------
 
 
-def _normalize_one(item: InputFile, doc: object, config: Config) -> Outcome:
+def run_chunk(chunk: Sequence[Task], formats: tuple[str, ...], config: Config) -> list[Outcome]:
+    """Normalize and render every task of a chunk. Never raises for bad input (runs in workers)."""
+    return [run_task(task, formats, config) for task in chunk]
+
+
+def run_task(task: Task, formats: tuple[str, ...], config: Config) -> Outcome:
+    doc = task.doc
     if isinstance(doc, BadRecord):
-        return Outcome(item.name, default_stem(item), record=doc.record, reason=doc.reason)
-    stem = getattr(doc, "stem", None) or default_stem(item)
-    record = getattr(doc, "record", None)
+        return Outcome(task.input, task.stem, doc.record or None, reason=doc.reason, skipped=doc.skipped)
+    if task.kept is not None:
+        return Outcome(task.input, task.kept.stem, doc.record, task.sha256, task.kept.id, kept=task.kept)
     try:
-        article = normalize_document(doc, config)  # type: ignore[arg-type]
+        article = normalize_document(doc, config)
+        rendered = tuple((fmt, _render(fmt, article)) for fmt in formats)
     except InputError as exc:
-        return Outcome(item.name, stem, record=record, reason=str(exc))
-    return Outcome(item.name, stem, record=record, article=article)
+        return Outcome(task.input, task.stem, doc.record, task.sha256, reason=str(exc))
+    except Exception as exc:  # a bug must not lose the rest of the batch; it is reported as a rejection
+        reason = f"{doc.name}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return Outcome(task.input, task.stem, doc.record, task.sha256, reason=reason)
+    return Outcome(task.input, _stem_for(task, article), doc.record, task.sha256, article.id, rendered)
+
+
+def crashed(task: Task, why: str) -> Outcome:
+    """The rejection of a task whose worker process died."""
+    name = task.doc.name if isinstance(task.doc, RawDocument) else task.input
+    return Outcome(task.input, task.stem, task.doc.record or None, task.sha256, reason=f"{name}: {why}")
+
+
+def _render(fmt: str, article: Article) -> str:
+    if fmt == "jsonl":
+        return article.to_json(indent=None) + "\n"
+    return WRITERS[fmt][1](article)
+
+
+def _stem_for(task: Task, article: Article) -> str:
+    """A record is named by a slug of its title and a short stable id, inside its container's folder."""
+    if not task.named_by_title:
+        return task.stem
+    return (PurePosixPath(task.stem) / f"{slug(article.title or '')}-{article.id[:8]}").as_posix()
+
+
+# --- parent side: reading --------------------------------------------------------------------
+
+
+def tasks(inputs: Iterable[InputFile], options: ReadOptions, previous: dict[str, Published] | None,
+          expected: Callable[[Published], bool]) -> Iterator[Task]:
+    """Every document of every input, in order; unchanged ones marked as kept when resuming."""
+    for item in inputs:
+        for task in _item_tasks(item, options):
+            yield _mark_kept(task, previous, expected) if previous else task
+
+
+def _item_tasks(item: InputFile, options: ReadOptions) -> Iterator[Task]:
+    if item.skipped:
+        yield Task(item.name, default_stem(item).as_posix(), False, BadRecord("", item.skipped, skipped=True))
+        return
+    try:
+        for doc in documents(item, options):
+            yield _task(item, doc)
+    except InputError as exc:
+        yield Task(item.name, default_stem(item).as_posix(), False, BadRecord("", str(exc)))
+
+
+def _task(item: InputFile, doc: RawDocument | BadRecord) -> Task:
+    if doc.record is None:  # the file itself is the document
+        return Task(item.name, default_stem(item).as_posix(), False, doc, _sha(doc))
+    return Task(item.name, container_stem(item).as_posix(), True, doc, _sha(doc))
+
+
+def _sha(doc: RawDocument | BadRecord) -> str | None:
+    return hashlib.sha256(doc.data).hexdigest() if isinstance(doc, RawDocument) else None
+
+
+def _mark_kept(task: Task, previous: dict[str, Published], expected: Callable[[Published], bool]) -> Task:
+    before = previous.pop(source_key(task.input, task.doc.record or None), None)
+    if before is None or before.sha256 != task.sha256 or not expected(before):
+        return task
+    return Task(task.input, task.stem, task.named_by_title, task.doc, task.sha256, kept=before)
+
+
+def _weight(task: Task) -> int:
+    return len(task.doc.data) if isinstance(task.doc, RawDocument) and task.kept is None else 64
+
+
+# --- parent side: writing --------------------------------------------------------------------
 
 
 class Publisher:
-    """Writes Articles under ``out`` in the requested formats and keeps the report."""
+    """Writes outcomes under ``out`` (or the JSON Lines to a stream), in order, and keeps the report."""
 
-    def __init__(self, out: Path, formats: tuple[str, ...]) -> None:
-        unknown = [f for f in formats if f not in WRITERS]
-        if unknown:
-            raise UsageError(f"unknown output format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
+    def __init__(self, out: Path | None, formats: tuple[str, ...], *, jsonl: IO[bytes] | None = None,
+                 previous_jsonl: IO[bytes] | None = None, manifest: ManifestWriter | None = None,
+                 log: Callable[[str], None] | None = None) -> None:
         self.out = out
         self.formats = formats
         self.report = RunReport()
+        self._jsonl = jsonl
+        self._jsonl_pos = 0
+        self._previous_jsonl = previous_jsonl
+        self.manifest = manifest
+        self._log = log
         self._names = NameAllocator()
         self._names.allocate(PurePosixPath(Path(REPORT_NAME).stem), "")
 
     def take(self, outcome: Outcome) -> None:
-        if outcome.article is None:
-            status = SKIPPED if outcome.skipped else REJECTED
-            self.report.add(Entry(outcome.input, status, record=outcome.record, reason=outcome.reason))
-            return
-        stem = self._names.allocate(safe_relative(outcome.stem.parts), outcome.article.id)
-        outputs = tuple(self._write(stem, fmt, outcome.article) for fmt in self.formats)
-        self.report.add(Entry(outcome.input, PUBLISHED, record=outcome.record, id=outcome.article.id, outputs=outputs))
+        if outcome.reason is not None:
+            self._reject(outcome)
+        elif outcome.kept is not None:
+            self._keep(outcome, outcome.kept)
+        else:
+            self._publish(outcome)
 
-    def _write(self, stem: PurePosixPath, fmt: str, article: Article) -> str:
-        suffix, render = WRITERS[fmt]
-        rel = stem.with_name(stem.name + suffix)
-        write_text_atomic(self.out.joinpath(*rel.parts), render(article))
+    def _reject(self, outcome: Outcome) -> None:
+        status = SKIPPED if outcome.skipped else REJECTED
+        self.report.add(Entry(outcome.input, status, record=outcome.record, reason=outcome.reason))
+        if self._log is not None and status == REJECTED:
+            where = f" ({outcome.record})" if outcome.record else ""
+            self._log(f"toolkit: rejected {outcome.input}{where}: {outcome.reason}")
+
+    def _publish(self, outcome: Outcome) -> None:
+        assert outcome.id is not None
+        stem = self._names.allocate(safe_relative(PurePosixPath(outcome.stem).parts), outcome.id)
+        outputs: list[str] = []
+        span = None
+        for fmt, text in outcome.rendered:
+            if fmt == "jsonl":
+                span = self._write_line(text.encode("utf-8"))
+                outputs.append(JSONL_NAME if self.out is not None else "<stdout>")
+            else:
+                outputs.append(self._write(stem, fmt, text))
+        self._record(outcome, stem.as_posix(), tuple(outputs), span)
+
+    def _keep(self, outcome: Outcome, kept: Published) -> None:
+        self._names.reserve(PurePosixPath(kept.stem))
+        span = None
+        if kept.jsonl is not None and self._previous_jsonl is not None:
+            self._previous_jsonl.seek(kept.jsonl[0])
+            span = self._write_line(self._previous_jsonl.read(kept.jsonl[1]))
+        self.report.reused += 1
+        self._record(outcome, kept.stem, kept.outputs, span)
+
+    def _record(self, outcome: Outcome, stem: str, outputs: tuple[str, ...], span: tuple[int, int] | None) -> None:
+        self.report.add(Entry(outcome.input, PUBLISHED, record=outcome.record, id=outcome.id, outputs=outputs))
+        if self.manifest is not None and outcome.sha256 is not None:
+            key = source_key(outcome.input, outcome.record)
+            self.manifest.add(key, Published(outcome.sha256, stem, outputs, outcome.id, span))
+
+    def flush(self) -> None:
+        """Flush JSON Lines on standard output (a file is renamed into place when its stream closes)."""
+        if self.out is None and self._jsonl is not None:
+            self._jsonl.flush()
+
+    def _write_line(self, line: bytes) -> tuple[int, int]:
+        assert self._jsonl is not None
+        self._jsonl.write(line)
+        start = self._jsonl_pos
+        self._jsonl_pos += len(line)
+        return start, len(line)
+
+    def _write(self, stem: PurePosixPath, fmt: str, text: str) -> str:
+        assert self.out is not None
+        rel = stem.with_name(stem.name + WRITERS[fmt][0])
+        write_text_atomic(self.out.joinpath(*rel.parts), text)
         return rel.as_posix()
 
-    def finish(self) -> RunReport:
-        write_text_atomic(self.out / REPORT_NAME, self.report.to_json())
-        return self.report
+
+# --- the run ---------------------------------------------------------------------------------
 
 
-def outcomes(inputs: Iterable[InputFile], config: Config) -> Iterator[Outcome]:
-    for item in inputs:
-        yield from process(item, config)
+def check_formats(formats: tuple[str, ...], to_stdout: bool) -> None:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown output format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+    if not formats:
+        raise UsageError("at least one output format is needed")
+    if to_stdout and formats != ("jsonl",):
+        raise UsageError("--out - (standard output) needs --format jsonl")
 
 
-def publish(inputs: list[str], out: str | Path, *, config: Config | None = None) -> RunReport:
-    """Publish every document of ``inputs`` into the folder ``out``; return the run report."""
+def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = None,
+            options: PublishOptions | None = None) -> RunReport:
+    """Publish every document of ``inputs`` (files, folders, globs, ``-``) into ``out``; return the run report.
+
+    ``out`` is a folder, or ``"-"`` for JSON Lines on standard output. Raises
+    :class:`~toolkit.errors.UsageError` for a missing input or a wrong option; bad
+    documents are rejections in the report, never exceptions.
+    """
     config = config or Config()
-    out_path = Path(out)
-    publisher = Publisher(out_path, config.formats)
-    for outcome in outcomes(discover(inputs, exclude=out_path), config):
-        publisher.take(outcome)
-    return publisher.finish()
+    options = options or PublishOptions()
+    to_stdout = str(out) == STDOUT
+    check_formats(config.formats, to_stdout)
+    if to_stdout and options.resume:
+        raise UsageError("--resume needs an output folder, not standard output")
+    check_inputs(list(inputs))
+    out_path = None if to_stdout else Path(out)
+    read_options = ReadOptions(config.limits.max_bytes, options.read.page_fields, options.read.url_field,
+                               options.read.title_field)
+    with ExitStack() as stack:
+        publisher, previous = _publisher(stack, out_path, config.formats, options)
+        found = discover(list(inputs), exclude=out_path)
+        expected = partial(_unchanged, out_path, config.formats)
+        work = chunked(tasks(found, read_options, previous, expected), CHUNK_DOCS, _weight, CHUNK_BYTES)
+        worker = partial(run_chunk, formats=config.formats, config=config)
+        progress = _progress(stack, options.progress)
+        for outcome in ordered_map(worker, work, options.jobs or default_jobs(), crashed):
+            publisher.take(outcome)
+            if progress is not None:
+                progress.update(1)
+        publisher.flush()
+    return _finish(publisher, out_path, options)
+
+
+def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...],
+               options: PublishOptions) -> tuple[Publisher, dict[str, Published] | None]:
+    jsonl = previous_jsonl = manifest = None
+    previous = load(out) if out is not None and options.resume else None
+    if "jsonl" in formats:
+        if out is None:
+            jsonl = sys.stdout.buffer
+        else:
+            if previous and (out / JSONL_NAME).is_file():
+                previous_jsonl = stack.enter_context(open(out / JSONL_NAME, "rb"))
+            jsonl = stack.enter_context(atomic_stream(out / JSONL_NAME))
+    if out is not None:
+        manifest = ManifestWriter(out, previous or {}, checkpoints="jsonl" not in formats)
+    publisher = Publisher(out, formats, jsonl=jsonl, previous_jsonl=previous_jsonl, manifest=manifest, log=options.log)
+    return publisher, previous
+
+
+def _unchanged(out: Path | None, formats: tuple[str, ...], before: Published) -> bool:
+    """The previous outputs are what this run would write, and they are still there."""
+    if out is None:
+        return False
+    wanted = tuple(before.stem + WRITERS[f][0] if f in WRITERS else JSONL_NAME for f in formats)
+    if wanted != before.outputs:
+        return False
+    if "jsonl" in formats and before.jsonl is None:
+        return False
+    return all((out / rel).is_file() for rel in before.outputs)
+
+
+def _progress(stack: ExitStack, wanted: bool | None):  # type: ignore[no-untyped-def]
+    show = sys.stderr.isatty() if wanted is None else wanted
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return stack.enter_context(tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, leave=False))
+
+
+def _finish(publisher: Publisher, out: Path | None, options: PublishOptions) -> RunReport:
+    report = publisher.report
+    target = options.report or (out / REPORT_NAME if out is not None else None)
+    if target is not None:
+        with atomic_stream(Path(target)) as handle:
+            report.write_to(handle)
+    if publisher.manifest is not None:
+        publisher.manifest.write()
+    return report
+
+
+__all__ = ["publish", "PublishOptions", "Publisher", "Outcome", "Task", "run_chunk", "FORMATS", "MANIFEST_NAME"]

@@ -1,31 +1,49 @@
-"""Publish scraped pages as clean Articles: JSON and Markdown files plus report.json.
+"""Publish scraped pages as clean Articles: JSON and Markdown files, or one JSON Lines stream, plus report.json.
 
-Inputs are files or folders (walked recursively); formats are recognized by content.
-Exit status: 0 all published, 1 some input rejected, 2 usage error.
+Inputs are files, folders (walked recursively), globs, JSON Lines exports, WARC(.gz)
+files, or - for standard input; formats are recognized by content. With --format jsonl
+--out - the Articles go to standard output, one per line; the report then goes only
+to --report FILE, and the summary to standard error. Exit status: 0 all published,
+1 some input or record rejected (the rest of the batch still ran), 2 usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from pathlib import Path
 
 from ..config import Config
 from ..errors import UsageError
 
 NAME = "publish"
-HELP = "clean and publish pages as JSON and Markdown"
+HELP = "clean and publish pages as JSON, JSON Lines and Markdown"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
-                        help="files or folders (default: seeds)")
-    parser.add_argument("--out", "-o", default="out", metavar="DIR", help="output folder (default: out)")
+                        help="files, folders, globs, JSON Lines, WARC(.gz), or - for stdin (default: seeds)")
+    parser.add_argument("--out", "-o", default="out", metavar="DIR",
+                        help="output folder, or - for JSON Lines on standard output (default: out)")
     parser.add_argument("--format", default="json,md", metavar="FORMATS",
-                        help="comma-separated output formats: json, md (default: json,md)")
+                        help="comma-separated output formats: json, md, jsonl (OUT/articles.jsonl) (default: json,md)")
     parser.add_argument("--strict", action="store_true",
                         help="reject pages that are listings or indexes instead of publishing them with a warning")
     parser.add_argument("--languages", metavar="CODES", help="comma-separated ISO 639-1 codes detection may choose")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores)")
+    parser.add_argument("--resume", action="store_true",
+                        help="publish only what is missing or changed since the last run into OUT (by source sha256)")
+    parser.add_argument("--report", metavar="FILE", help="where report.json goes (default: OUT/report.json; none with --out -)")
+    parser.add_argument("--page-field", default="html,content,text", metavar="NAMES",
+                        help="JSON Lines: fields holding the page, first present wins (default: html,content,text)")
+    parser.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines: the URL field (default: url)")
+    parser.add_argument("--title-field", default="title", metavar="NAME", help="JSON Lines: the title field (default: title)")
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_const", const=True,
+                          help="always show a progress bar on stderr (default: only when stderr is a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_const", const=False, help="never show one")
 
 
 def build_config(args: argparse.Namespace) -> Config:
@@ -38,17 +56,50 @@ def build_config(args: argparse.Namespace) -> Config:
     return config
 
 
+def build_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ..publish import PublishOptions
+    from ..readers import ReadOptions
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    fields = tuple(f.strip() for f in args.page_field.split(",") if f.strip())
+    if not fields:
+        raise UsageError("--page-field needs at least one field name")
+    return PublishOptions(
+        jobs=args.jobs, resume=args.resume, report=Path(args.report) if args.report else None,
+        read=ReadOptions(page_fields=fields, url_field=args.url_field, title_field=args.title_field),
+        progress=args.progress, log=_log,
+    )
+
+
+def _log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..publish import publish
 
     config = build_config(args)
+    options = build_options(args)
     started = time.perf_counter()
-    report = publish(args.inputs, args.out, config=config)
-    for entry in report.entries:
-        if entry.status == "rejected":
-            where = f" ({entry.record})" if entry.record else ""
-            print(f"toolkit: rejected {entry.input}{where}: {entry.reason}", file=sys.stderr)
+    try:
+        report = publish(args.inputs, args.out, config=config, options=options)
+    except BrokenPipeError:  # the reader of our stdout went away (`| head -1`): stop quietly
+        _silence_stdout()
+        return 0
     elapsed = time.perf_counter() - started
-    rate = len(report.entries) / elapsed if elapsed > 0 else 0.0
-    print(f"{report.summary()} -> {args.out}/ (report: {args.out}/report.json; {rate:.0f} docs/s)", file=sys.stderr)
+    rate = report.count("published") / elapsed if elapsed > 0 else 0.0
+    where = "stdout" if args.out == "-" else f"{args.out}/"
+    report_at = args.report or (None if args.out == "-" else f"{args.out}/report.json")
+    note = f"report: {report_at}; " if report_at else ""
+    print(f"{report.summary()} -> {where} ({note}{rate:.1f} pages/s)", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
