@@ -116,3 +116,18 @@ def test_any_text_extracts_without_raising(text: str) -> None:
     for block in extraction.blocks:
         for mark in block.marks:
             assert 0 <= mark.start < mark.end <= len(block.text)
+
+
+def test_lead_paragraph_between_title_and_body_is_kept() -> None:
+    text = _text(_extract("lead-in-header.html"))
+    assert "Der Stadtrat hat am Dienstag beschlossen" in text
+    assert text.index("Der Stadtrat hat") < text.index("Die ersten Abschnitte entstehen")
+    assert "Die Kosten von rund acht Millionen Euro" in text
+
+
+def test_lead_scan_stops_at_teaser_headlines_and_skips_bylines() -> None:
+    extraction = _extract("lead-in-header.html")
+    text = _text(extraction)
+    assert "Von Petra Sommer" not in text
+    assert "Stadtfest lockt" not in text
+    assert not any("Der Stadtrat hat" in r.text for r in extraction.removed)

@@ -11,7 +11,7 @@ element are skipped and recorded as removals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -66,6 +66,14 @@ def to_blocks(main: etree._Element, ctx: Context) -> list[Block]:
     _walk(main, sink, (), 0)
     sink.flush()
     return _drop_orphan_headings(sink.blocks, ctx)
+
+
+def element_blocks(el: etree._Element, ctx: Context) -> list[Block]:
+    """The blocks of ``el`` itself (a heading stays a heading), ``el`` not checked for boilerplate."""
+    sink = _Sink(replace(ctx, keep=el))
+    _drain([("el", el, ())], sink, 0)
+    sink.flush()
+    return [b for b in sink.blocks if b is not _GAP]
 
 
 #: Placeholder in a block list where something was removed (used to spot orphan headings).
@@ -140,6 +148,11 @@ def _walk(root: etree._Element, sink: _Sink, marks: tuple[OpenMark, ...], depth:
     """Walk ``root``'s content into ``sink`` (root itself is not checked for boilerplate)."""
     stack: list = []
     _push_children(root, marks, stack, sink.ctx)
+    _drain(stack, sink, depth)
+
+
+def _drain(stack: list, sink: _Sink, depth: int) -> None:
+    """Visit the stack's items until it is empty (text pieces, elements, flush markers)."""
     while stack:
         item = stack.pop()
         if item is _FLUSH:

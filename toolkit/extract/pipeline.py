@@ -8,7 +8,8 @@ from ..article import Block, Extraction, Removal, Warning
 from ..config import Config
 from ..errors import RejectedError
 from ..textclean import clean_text
-from .blocks import Context, to_blocks
+from .blocks import Context, element_blocks, to_blocks
+from .lead import lead_elements, title_before
 from .listing import listing_reason
 from .metadata import read_metadata
 from .inline import inline_text
@@ -31,10 +32,13 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     main = chosen.root
     ctx = Context(rules, stats, url or info.meta.url, keep=main, excluded=chosen.excluded)
     blocks = to_blocks(main, ctx)
+    title = title_before(body, main, stats)
+    leads = lead_elements(title, main, stats, rules) if title is not None else []
+    blocks = [b for el in leads for b in element_blocks(el, ctx)] + blocks
     blocks = _with_title_heading(blocks, main, body, ctx)
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
-    removed = _outside_removals(main, body, stats) + ctx.removed
+    removed = _outside_removals(main, body, stats, leads) + ctx.removed
     reason = listing_reason(body, main, stats, blocks, rules)
     if reason:
         if config.strict:
@@ -84,8 +88,13 @@ def _rescue_from_json_ld(blocks: list[Block], article_body: str | None, warnings
     return [b for b in blocks if b.type == "heading"][:1] + rescued
 
 
-def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats) -> list[Removal]:
-    """Text outside the main element, by subtree: boilerplate with its rule, the rest as ``html:outside-main``."""
+def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats,
+                      kept: list[etree._Element]) -> list[Removal]:
+    """Text outside the main element, by subtree: boilerplate with its rule, the rest as ``html:outside-main``.
+
+    Subtrees holding a ``kept`` element (a lead paragraph) are not recorded as removed.
+    """
+    holding = {id(a) for el in kept for a in (el, *el.iterancestors())}
     removed: list[Removal] = []
     node = main
     while node is not body:
@@ -93,7 +102,7 @@ def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats) 
         if parent is None:
             break
         for sib in parent:
-            if sib is node:
+            if sib is node or id(sib) in holding:
                 continue
             text = inline_text(" ".join(sib.itertext()), mojibake=False)
             if text:

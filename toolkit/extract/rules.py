@@ -35,6 +35,10 @@ class HtmlRules:
     min_share: float
     max_link_density: float
     min_article: int
+    max_lead_blocks: int
+    min_lead_paragraph: int
+    min_lead_heading: int
+    lead_weak_ok: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +64,10 @@ def load_rules() -> HtmlRules:
         min_share=float(limits["min_share"]),
         max_link_density=float(limits["max_link_density"]),
         min_article=int(limits["min_article"]),
+        max_lead_blocks=int(raw["lead"]["max_blocks"]),
+        min_lead_paragraph=int(raw["lead"]["min_paragraph"]),
+        min_lead_heading=int(raw["lead"]["min_heading"]),
+        lead_weak_ok=frozenset(raw["lead"]["weak_ok"]),
     )
 
 
