@@ -131,3 +131,10 @@ def test_lead_scan_stops_at_teaser_headlines_and_skips_bylines() -> None:
     assert "Von Petra Sommer" not in text
     assert "Stadtfest lockt" not in text
     assert not any("Der Stadtrat hat" in r.text for r in extraction.removed)
+
+
+def test_sections_behind_deep_single_child_wrappers_are_joined() -> None:
+    text = _text(_extract("wrapped-sections.html"))
+    for phrase in ("Since the channel was dredged", "Dock workers welcomed the figures", "The city council will vote in June"):
+        assert phrase in text
+    assert "About" not in text

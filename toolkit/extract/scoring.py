@@ -191,7 +191,8 @@ def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> MainCon
     widened over siblings that carry paragraph text of their own (content split into sections)."""
     scored = best_scored(stats, rules)
     if scored is None or stats.para.get(scored, 0) < _MIN_SHARE_OF_PAGE * stats.para.get(body, 0):
-        scored = _paragraph_centre(body, stats) or scored
+        centre = _paragraph_centre(body, stats)
+        scored = centre if centre is not None else scored
     fallback = scored if scored is not None else body
     fallback_para = stats.para.get(widen(fallback, stats, rules), 0) if scored is not None else 0
     chosen = fallback
@@ -226,17 +227,34 @@ def include_siblings(top: etree._Element, body: etree._Element, stats: Stats, ru
     """Climb from ``top`` while siblings hold good paragraphs; siblings that do not are excluded."""
     para, excluded = stats.para, set()
     node, base = top, max(para.get(top, 0), 1)
-    for _ in range(_CLIMB_LEVELS):
+    levels = 0
+    while levels < _CLIMB_LEVELS:
         parent = node.getparent()
         if parent is None or node is body:
             break
+        if stats.text.get(parent, 0) == stats.text.get(node, 0) and parent is not body:
+            node = parent  # a wrapper adding no text: climbing it costs no level
+            continue
         kept, dropped = _split_siblings(node, parent, base, stats)
         if not any(stats.text.get(k, 0) for k in kept):
             break
         excluded.update(dropped)
         node = parent
+        levels += 1
         base = max(base, para.get(node, 0) - sum(para.get(d, 0) for d in dropped))
-    return MainContent(node, frozenset(excluded))
+    return MainContent(_lowest_wrapper(top, node, stats), frozenset(excluded))
+
+
+def _lowest_wrapper(top: etree._Element, node: etree._Element, stats: Stats) -> etree._Element:
+    """Step back down from ``node`` through wrappers that add no text, not below ``top``."""
+    while node is not top:
+        children = [c for c in node if isinstance(c.tag, str) and stats.text.get(c, 0)]
+        if len(children) != 1 or stats.text.get(children[0], 0) != stats.text.get(node, 0) or (node.text or "").strip():
+            return node
+        if not any(a is children[0] for a in (top, *top.iterancestors())):
+            return node
+        node = children[0]
+    return node
 
 
 _CLIMB_LEVELS = 3
