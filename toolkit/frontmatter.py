@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from .article import Extraction, Metadata, Related, Removal, Warning
 from .errors import InputError
 from .schema_store import first_error
+from .fmsplit import split_front_matter
 from .mdparse import parse_markdown
 from .structure import structure_text
 from .textclean import (
@@ -29,8 +30,6 @@ from .textclean import (
 MARKDOWN_SOURCE_FIXES = (normalize_line_breaks, fix_mojibake, normalize_nfc, remove_invisible, remove_bidi_controls, remove_controls)
 from .yamlsafe import load_yaml
 
-_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 #: front-matter key (dotted for nested keys) -> Article metadata field
 FIELD_MAP: dict[str, str] = {
@@ -68,23 +67,6 @@ _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": ""}
 _ESCAPE_RE = re.compile(r"\\[ntr]")
 _PUBLISHED_ID = re.compile(r"^[0-9a-f]{16}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """``(yaml_text, body, body_start_line)`` for text that opens with ``---``; ``None`` otherwise.
-
-    ``body_start_line`` is the 1-based line number of the first body line. Front matter
-    without a closing ``---`` (or ``...``) line is not front matter: ``None``.
-    """
-    opening = _OPENING.match(text)
-    if not opening:
-        return None
-    closing = _CLOSING.search(text, opening.end())
-    if not closing:
-        return None
-    yaml_text = text[opening.end() : closing.start()]
-    body_start = closing.end() + 1 if text[closing.end() : closing.end() + 1] == "\n" else closing.end()
-    return yaml_text, text[body_start:], text.count("\n", 0, body_start) + 1
 
 
 def unescape_literals(text: str) -> str:

@@ -11,6 +11,8 @@ import json
 import re
 from typing import Callable
 
+from .fmsplit import opens_front_matter
+
 
 TEXT, MARKDOWN, HTML, ARTICLE = "text", "markdown", "html", "article"
 
@@ -40,12 +42,9 @@ def looks_like_article(text: str) -> bool:
     return isinstance(data, dict) and "schema_version" in data and "blocks" in data
 
 
-_OPENING_LINE = re.compile(r"\A---[ \t]*\r?\n")
-
-
 def looks_like_front_matter(text: str) -> bool:
     """Text that opens with a ``---`` line: front matter (an unclosed one is rejected by its parser)."""
-    return bool(_OPENING_LINE.match(text))
+    return opens_front_matter(text)
 
 
 SNIFFERS: tuple[tuple[str, Callable[[str], bool]], ...] = (

@@ -9,12 +9,12 @@ instead of an exception, so the other files are still checked.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..errors import InputError
+from ..fmsplit import opens_front_matter, split_front_matter
 from . import jsonpos
 
 JSON_SUFFIXES = frozenset({".json", ".geojson", ".jsonld"})
@@ -22,8 +22,6 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".txt", ".html", ".htm", ".rst", ".adoc"})
 KNOWN_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | YAML_SUFFIXES | TEXT_SUFFIXES
-_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 Locate = Callable[[Sequence[str | int]], tuple[int, int]]
 
@@ -111,22 +109,6 @@ def load_yaml(text: str) -> Loaded:
     return _yaml_documents(text, "yaml", 0)
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """``(yaml_text, body, body_start_line)`` for text opening with ``---`` and a closing ``---``/``...`` line.
-
-    The same rule as ``toolkit.frontmatter.split_front_matter``, kept here so that
-    validating does not import the Article pipeline (start-up time).
-    """
-    opening = _OPENING.match(text)
-    if not opening:
-        return None
-    closing = _CLOSING.search(text, opening.end())
-    if not closing:
-        return None
-    body_start = closing.end() + 1 if text[closing.end() : closing.end() + 1] == "\n" else closing.end()
-    return text[opening.end() : closing.start()], text[body_start:], text.count("\n", 0, body_start) + 1
-
-
 def load_front_matter(text: str) -> Loaded:
     """The YAML front matter of a text file as one document (an empty one is ``{}``)."""
     split = split_front_matter(text)
@@ -143,7 +125,7 @@ def load_front_matter(text: str) -> Loaded:
 
 
 def _starts_front_matter(text: str) -> bool:
-    return _OPENING.match(text) is not None
+    return opens_front_matter(text)
 
 
 def load_text(text: str, suffix: str) -> Loaded:
