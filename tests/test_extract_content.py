@@ -138,3 +138,13 @@ def test_sections_behind_deep_single_child_wrappers_are_joined() -> None:
     for phrase in ("Since the channel was dredged", "Dock workers welcomed the figures", "The city council will vote in June"):
         assert phrase in text
     assert "About" not in text
+
+
+def test_camel_case_ids_and_custom_element_names_mark_boilerplate() -> None:
+    extraction = _extract("named-chrome.html")
+    text = _text(extraction)
+    assert "central library will open on Sundays" in text
+    assert "We and our partners store information" not in text
+    assert "friends of the library" not in text
+    rules = {r.rule for r in extraction.removed}
+    assert {"html:class-token:cookie", "html:class-token:navigation"} <= rules

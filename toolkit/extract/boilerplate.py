@@ -40,6 +40,10 @@ def classify(el: etree._Element, rules: HtmlRules) -> Verdict | None:
     tag = el.tag
     if tag in rules.boilerplate_tags:
         return Verdict(f"html:{tag}", True)
+    if "-" in tag:
+        verdict = _token_verdict(tag.replace("-", " "), rules)  # custom elements name their role: <pp-navigation>
+        if verdict is not None and verdict is not CONTENT:
+            return verdict
     attrib = el.attrib
     if not attrib:
         return None

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ def name_tokens(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Split a class/id attribute into (whole names, tokens), lower-cased.
 
     ``"post-content main__body"`` gives names ``("post-content", "main__body")`` and
-    tokens ``("post", "content", "main", "body")``. Cached: pages repeat their class names.
+    tokens ``("post", "content", "main", "body")``; camelCase is split too
+    (``"CookieBoxText"`` gives ``cookie``, ``box``, ``text``). Cached: pages repeat their class names.
     """
     names = tuple(value.lower().split())
-    tokens = tuple(t for n in names for t in _NAME_SPLIT.split(n) if t)
+    tokens = tuple(t for n in _CAMEL.sub(" ", value).lower().split() for t in _NAME_SPLIT.split(n) if t)
     return names, tokens

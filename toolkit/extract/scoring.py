@@ -82,7 +82,7 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             direct[parent] = direct.get(parent, 0) + tail
         if raw:
             raw_para[parent] = raw_para.get(parent, 0) + raw
-        if tag not in _NEVER_BOILERPLATE and (tag in bp_tags or el.attrib):
+        if tag not in _NEVER_BOILERPLATE and (tag in bp_tags or el.attrib or "-" in tag):
             verdict = classify(el, rules)
             if verdict is CONTENT:
                 named.append(el)
