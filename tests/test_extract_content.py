@@ -148,3 +148,12 @@ def test_camel_case_ids_and_custom_element_names_mark_boilerplate() -> None:
     assert "friends of the library" not in text
     rules = {r.rule for r in extraction.removed}
     assert {"html:class-token:cookie", "html:class-token:navigation"} <= rules
+
+
+def test_comment_thread_longer_than_the_article_is_still_boilerplate() -> None:
+    extraction = _extract("comments-outweigh-article.html")
+    text = _text(extraction)
+    assert "The new bridge over the Elbe will carry trams" in text
+    assert "federal share of the funding stays the same" in text
+    assert "I have been waiting for this bridge" not in text
+    assert any("I have been waiting" in r.text and r.rule == "html:class-token:comments" for r in extraction.removed)

@@ -32,6 +32,7 @@ class HtmlRules:
     weak_tokens: frozenset[str]
     whole_only: frozenset[str]
     roles: frozenset[str]
+    unprotected: frozenset[str]
     min_paragraph: int
     min_share: float
     max_link_density: float
@@ -61,6 +62,7 @@ def load_rules() -> HtmlRules:
         weak_tokens=weak,
         whole_only=frozenset(boiler["whole_only"]),
         roles=frozenset(boiler["roles"]),
+        unprotected=frozenset(boiler["unprotected"]),
         min_paragraph=int(limits["min_paragraph"]),
         min_share=float(limits["min_share"]),
         max_link_density=float(limits["max_link_density"]),

@@ -54,6 +54,7 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     raw_para: dict[etree._Element, int] = {}
     min_par = rules.min_paragraph
     bp_tags = rules.boilerplate_tags
+    unprotected = rules.unprotected
     named = stats.content_named
     for el in reversed(elements):
         tag = el.tag
@@ -86,7 +87,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             verdict = classify(el, rules)
             if verdict is CONTENT:
                 named.append(el)
-            elif verdict is not None and raw < protect and (verdict.strong or is_weak_enough(t, lk, rules)):
+            elif verdict is not None and (raw < protect or _unprotected(el, verdict, unprotected)) and (
+                    verdict.strong or is_weak_enough(t, lk, rules)):
                 boiler[el] = verdict
                 text[parent] = text.get(parent, 0) + tail
                 continue
@@ -102,6 +104,22 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             if grand is not None:
                 score[grand] = score.get(grand, 0.0) + s / 2
     return stats
+
+
+def _unprotected(el: etree._Element, verdict: Verdict, unprotected: frozenset[str]) -> bool:
+    """The verdict is one that no page wrapper carries, and it names ``el`` itself.
+
+    Only when a class or id *starts* with the token (``comments``, ``comments-area``):
+    wrappers carry such tokens inside longer names (``page--has-comments``).
+    """
+    if verdict.rule not in unprotected:
+        return False
+    token = verdict.rule.rsplit(":", 1)[-1]
+    for attr in ("class", "id"):
+        for name in name_tokens(el.get(attr) or "")[0]:
+            if name == token or (name.startswith(token) and not name[len(token)].isalnum()):
+                return True
+    return False
 
 
 def _protection_threshold(body: etree._Element, total: float) -> float:
