@@ -72,7 +72,7 @@ def publish(inputs: Sequence[str | Path] | str | Path, out: str | Path, *,
     not exceptions. Raises :class:`UsageError` for a missing input or a wrong option.
     """
     from .config import Config
-    from .publish import PublishOptions, publish as _publish
+    from .batch import PublishOptions, publish as _publish
 
     config = config or Config()
     if formats is not None:

@@ -59,3 +59,20 @@ def atomic_stream(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete the temporary files (``.name.XXXX.tmp``) a killed run left in ``folder``; return how many.
+
+    Called before a ``--resume`` run, so that after ``kill -9`` and a resume no partial
+    file is left, not even a hidden one.
+    """
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for dirpath, _dirnames, filenames in os.walk(folder):
+        for name in filenames:
+            if name.startswith(".") and name.endswith(".tmp"):
+                _remove_quietly(os.path.join(dirpath, name))
+                removed += 1
+    return removed

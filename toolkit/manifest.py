@@ -3,7 +3,7 @@
 ``OUT/manifest.jsonl`` has one header line and one line per published source:
 ``{"key": "crawl.jsonl\\tline 3", "sha256": ..., "stem": ..., "outputs": [...], "jsonl": [offset, length]}``.
 It is rewritten atomically (temporary file, then rename): at the end of a run and, when
-outputs are files, every few seconds, so that after ``kill -9`` a ``--resume`` run skips
+outputs are files, every few seconds (never more than a tenth of the time), so that after ``kill -9`` a ``--resume`` run skips
 what was already written. Entries of the current run are spooled to an anonymous
 temporary file; the previous manifest is held as a dict while resuming (its size grows
 with the number of records: about 300 bytes each).
@@ -22,7 +22,7 @@ from .atomic import atomic_stream
 
 MANIFEST_NAME = "manifest.jsonl"
 _HEADER = {"toolkit_manifest": 1}
-CHECKPOINT_SECONDS = 10.0
+CHECKPOINT_SECONDS = 2.0  # at least; a checkpoint waits ten times as long as the last one took
 
 
 @dataclass(frozen=True)
@@ -76,11 +76,14 @@ class ManifestWriter:
         self.checkpoints = checkpoints
         self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._last = time.monotonic()
+        self._interval = CHECKPOINT_SECONDS
 
     def add(self, key: str, entry: Published) -> None:
         self._spool.write(json.dumps(entry.to_dict(key), ensure_ascii=False) + "\n")
-        if self.checkpoints and time.monotonic() - self._last > CHECKPOINT_SECONDS:
+        if self.checkpoints and time.monotonic() - self._last > self._interval:
+            started = time.monotonic()
             self.write(keep_previous=True)
+            self._interval = max(CHECKPOINT_SECONDS, 10 * (time.monotonic() - started))
 
     def write(self, *, keep_previous: bool = False) -> None:
         """This run's entries, plus (at a checkpoint) the previous ones not yet reached."""

@@ -57,7 +57,7 @@ def build_config(args: argparse.Namespace) -> Config:
 
 
 def build_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from ..publish import PublishOptions
+    from ..batch import PublishOptions
     from ..readers import ReadOptions
 
     if args.jobs is not None and args.jobs < 1:
@@ -77,7 +77,7 @@ def _log(line: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..publish import publish
+    from ..batch import publish
 
     config = build_config(args)
     options = build_options(args)

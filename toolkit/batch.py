@@ -1,4 +1,7 @@
-"""Publishing: inputs -> Articles -> files (or one JSON Lines stream) and the run report.
+"""Batch publishing: inputs -> Articles -> files (or one JSON Lines stream) and the run report.
+
+(The engine behind ``toolkit.publish``; it is not named ``publish.py`` because a submodule
+of that name would shadow the public function ``toolkit.publish``.)
 
 Work is split in two. The parent streams the inputs into :class:`Task` values (one per
 document: a plain file, a JSON Lines line, a WARC response record) and, when resuming,
@@ -20,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from .article import Article
-from .atomic import atomic_stream, write_atomic, write_text_atomic
+from .atomic import atomic_stream, remove_stale_temporaries, write_text_atomic
 from .config import Config
 from .errors import InputError, UsageError
 from .inputs import InputFile, check_inputs, discover
@@ -308,7 +311,10 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
 def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...],
                options: PublishOptions) -> tuple[Publisher, dict[str, Published] | None]:
     jsonl = previous_jsonl = manifest = None
-    previous = load(out) if out is not None and options.resume else None
+    previous = None
+    if out is not None and options.resume:
+        remove_stale_temporaries(out)
+        previous = load(out)
     if "jsonl" in formats:
         if out is None:
             jsonl = sys.stdout.buffer
