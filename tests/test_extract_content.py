@@ -157,3 +157,18 @@ def test_comment_thread_longer_than_the_article_is_still_boilerplate() -> None:
     assert "federal share of the funding stays the same" in text
     assert "I have been waiting for this bridge" not in text
     assert any("I have been waiting" in r.text and r.rule == "html:class-token:comments" for r in extraction.removed)
+
+
+def test_sidebar_longer_than_the_article_is_still_boilerplate() -> None:
+    from toolkit.extract.rules import load_rules
+    from toolkit.extract.scoring import measure
+    from toolkit.extract.tree import body_of, parse_html, strip_unwanted
+
+    rules = load_rules()
+    root = parse_html((HTML / "sidebar-outweighs-article.html").read_text("utf-8"))
+    strip_unwanted(root, rules)
+    body = body_of(root)
+    stats = measure(body, rules)
+    sidebar = body.find(".//div[@id='sidebar']")
+    assert stats.boilerplate[sidebar].rule == "html:class-token:sidebar"
+    assert "The village bakery reopened on Saturday" in _text(_extract("sidebar-outweighs-article.html"))

@@ -114,6 +114,8 @@ def _unprotected(el: etree._Element, verdict: Verdict, unprotected: frozenset[st
     """
     if verdict.rule not in unprotected:
         return False
+    if not verdict.rule.startswith("html:class-token:"):
+        return True  # a tag or role rule names the element itself
     token = verdict.rule.rsplit(":", 1)[-1]
     for attr in ("class", "id"):
         for name in name_tokens(el.get(attr) or "")[0]:
