@@ -13,12 +13,13 @@ import argparse
 import json
 import sys
 from contextlib import nullcontext
-from typing import ContextManager, Iterator, TextIO
+from typing import TYPE_CHECKING, ContextManager, Iterator, TextIO
 
 from ..config import DEFAULT_LANGUAGES, Config
 from ..errors import UsageError
-from ..language import TextLanguages, detect_text
-from ..language.detectors import available_languages
+
+if TYPE_CHECKING:  # the language package (langdetect profiles) is imported by run() only
+    from ..language import TextLanguages
 
 NAME = "detect"
 HELP = "print the languages of text files (primary, shares, spans)"
@@ -37,6 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_languages(value: str | None) -> tuple[str, ...]:
     """``"en,de"`` -> ``("en", "de")``; unknown codes are a usage error."""
+    from ..language.detectors import available_languages
+
     if not value:
         return DEFAULT_LANGUAGES
     codes = tuple(dict.fromkeys(c.strip().lower() for c in value.split(",") if c.strip()))
@@ -83,6 +86,8 @@ def _records(name: str, handle: TextIO) -> Iterator[tuple[int, dict[str, object]
 
 
 def _run_jsonl(name: str, handle: TextIO, config: Config, hint: str | None) -> bool:
+    from ..language import detect_text
+
     ok = True
     for _, record in _records(name, handle):
         if isinstance(record, str):
@@ -96,6 +101,8 @@ def _run_jsonl(name: str, handle: TextIO, config: Config, hint: str | None) -> b
 
 
 def _run_one(name: str, fmt: str, config: Config, hint: str | None) -> bool:
+    from ..language import detect_text
+
     try:
         with _open(name) as handle:
             if fmt == "jsonl":

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..article import Block, LanguageShare, Span
 from ..config import Config
 from .identify import Run, identify
+from .pages import PAGE_BUDGET, PageRuns, _group, sampled_runs
 
 #: Block types whose text is not natural language and is left out of detection.
 SKIPPED_TYPES = ("code",)
@@ -44,12 +45,22 @@ class LanguageResult:
     languages: tuple[LanguageShare, ...]
 
 
-def shares(runs: list[Run]) -> tuple[LanguageShare, ...]:
-    """Share of letters per language, rounded to 4 decimals, by share (desc) then code."""
+def letter_counts(runs: list[Run]) -> dict[str, int]:
+    """Letters per language of ``runs``."""
     counts: dict[str, int] = {}
     for run in runs:
         if run.lang:
             counts[run.lang] = counts.get(run.lang, 0) + run.letters
+    return counts
+
+
+def shares(runs: list[Run]) -> tuple[LanguageShare, ...]:
+    """Share of letters per language, rounded to 4 decimals, by share (desc) then code."""
+    return shares_of(letter_counts(runs))
+
+
+def shares_of(counts: dict[str, int]) -> tuple[LanguageShare, ...]:
+    """``counts`` as rounded shares, by share (desc) then code."""
     total = sum(counts.values())
     if not total:
         return ()
@@ -101,26 +112,46 @@ def _label_block(block: Block, runs: list[Run], offset: int, document: str | Non
     return replace(block, lang=lang, spans=spans)
 
 
-def annotate(blocks: tuple[Block, ...], *, hint: str | None, config: Config) -> LanguageResult:
-    """Detect the document's languages once over all blocks, then label each block.
+def _plain(block: Block) -> Block:
+    """The block in the document's language: no ``lang``, no ``spans``."""
+    return block if block.lang is None and not block.spans else replace(block, lang=None, spans=())
 
-    The whole document is analysed as one text (blocks joined by line breaks) so that
-    short blocks — a breadcrumb, a caption — are judged with the page's languages as prior.
+
+def _whole(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns:
+    """Every block identified, as one text (blocks joined by line breaks)."""
+    runs = identify("\n".join(texts), languages, hint)
+    return PageRuns(_group(runs, texts, list(range(len(texts)))), None, 0)
+
+
+def _page_shares(page: PageRuns) -> tuple[LanguageShare, ...]:
+    """Letter shares of the identified runs plus the rest of the page in its primary language."""
+    counts = letter_counts([run for mine, _ in page.runs_by_block.values() for run in mine])
+    if page.primary and page.rest_letters:
+        counts[page.primary] = counts.get(page.primary, 0) + page.rest_letters
+    return shares_of(counts)
+
+
+def annotate(blocks: tuple[Block, ...], *, hint: str | None, config: Config) -> LanguageResult:
+    """Detect the document's languages, then label each block.
+
+    The document is analysed as one text (blocks joined by line breaks) so that short
+    blocks — a breadcrumb, a caption — are judged with the page's languages as prior. A
+    page longer than :data:`~toolkit.language.pages.PAGE_BUDGET` characters is identified
+    from an even sample plus the blocks that could differ (:mod:`toolkit.language.pages`):
+    the rest is in the page's primary language.
     """
     texts = [_block_text(b) for b in blocks]
-    joined = "\n".join(texts)
-    runs = identify(joined, tuple(config.languages), hint)
-    table = shares(runs)
+    languages = tuple(config.languages)
+    page = None
+    if sum(map(len, texts)) > PAGE_BUDGET:
+        page = sampled_runs(texts, languages, hint)
+    page = page or _whole(texts, languages, hint)
+    table = _page_shares(page)
     document = _primary(table, hint)
-    labelled, index, offset = [], 0, 0
-    for block, text in zip(blocks, texts):
-        end = offset + len(text)
-        mine: list[Run] = []
-        while index < len(runs) and runs[index].start < end:
-            mine.append(runs[index])
-            index += 1
-        labelled.append(_label_block(block, mine, offset, document))
-        offset = end + 1
+    labelled = []
+    for index, block in enumerate(blocks):
+        found = page.runs_by_block.get(index)
+        labelled.append(_label_block(block, found[0], found[1], document) if found else _plain(block))
     return LanguageResult(tuple(labelled), document, table)
 
 

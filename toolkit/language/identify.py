@@ -18,7 +18,6 @@ The steps, in order (each one a small function):
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -153,7 +152,7 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) ->
 def _margin(totals: list[float]) -> float:
     if len(totals) < 2:
         return math.inf
-    top, second = heapq.nlargest(2, totals)
+    second, top = sorted(totals)[-2:]
     return top - second
 
 
@@ -247,17 +246,22 @@ def primary_language(runs: list[Run], hint: str | None) -> str | None:
     return max(sorted(counts), key=lambda lang: (counts[lang], lang == hint))
 
 
-def identify(text: str, languages: tuple[str, ...], hint: str | None = None) -> list[Run]:
-    """Every run of letters in ``text`` with its language (``lang`` None only with no languages at all)."""
+def identify(
+    text: str, languages: tuple[str, ...], hint: str | None = None, prior: dict[str, float] | None = None
+) -> list[Run]:
+    """Every run of letters in ``text`` with its language (``lang`` None only with no languages at all).
+
+    ``prior`` (letter shares of the languages around ``text``, e.g. the rest of its page)
+    replaces the prior ``text`` would give itself: a block judged on its page's evidence.
+    """
     runs = segment(text)
     if not runs:
         return runs
     hint = hint if hint in languages else None
     decide_by_script(runs, languages)
-    prior = document_prior(runs, hint)
-    decide_with_prior(runs, prior, languages)
+    decide_with_prior(runs, document_prior(runs, hint) if prior is None else prior, languages)
     inherit(runs, primary_language(runs, hint) or hint, languages)
     return runs
 
 
-__all__ = ["Run", "identify", "segment", "OTHER"]
+__all__ = ["Run", "document_prior", "identify", "primary_language", "segment", "OTHER"]

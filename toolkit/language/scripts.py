@@ -27,9 +27,9 @@ BOUNDARY_CHARS = ".!?;。！？；\t\n"
 WORD = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Script:
-    """One row of the script table."""
+    """One row of the script table (one object per row: compared and hashed by identity, fast)."""
 
     name: str
     languages: tuple[str, ...]
@@ -38,6 +38,7 @@ class Script:
     page_absorbed_by: tuple[str, ...] = ()
     names_anywhere: bool = False
     gram_sizes: tuple[int, ...] = (2, 3)
+    letters: str = ""  # the script's letters as the inside of a regex character class
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def script_table() -> ScriptTable:
             tuple(r.get("page_absorbed_by", ())),
             r.get("names_anywhere", False),
             tuple(r.get("gram_sizes", (2, 3))),
+            letters[r["name"]],
         )
         for r in rows
     )

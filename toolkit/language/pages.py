@@ -1,0 +1,152 @@
+"""Whole pages on a budget: score an even sample, then only the blocks that could differ.
+
+A long page's language is clear from a few thousand letters, and n-gram scoring is what a
+page costs (a few microseconds per new word, in Python). So a page longer than
+:data:`PAGE_BUDGET` characters is not scored whole:
+
+1. **Sample.** :data:`PAGE_BUDGET` / :data:`HEAD_CHARS` points are spread evenly over the
+   page's characters; each block hit contributes its head (its first :data:`HEAD_CHARS`
+   characters, cut at a space). A block longer than the spacing is always hit.
+2. **Identify the sample** with the usual steps (script, detector, page prior): this gives
+   the primary language.
+3. **Flag what could differ**: a sampled block whose head holds another language, and any
+   block with letters in a script the primary language is not written in (one regex search
+   per block, in C).
+4. **Identify again** the sample with the flagged blocks in full, so they are judged with
+   the page's languages as prior. Every other block is in the primary language.
+
+Short pages (and so every text of the mixed-document benchmark) take the exact path.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from .identify import Run, document_prior, identify, primary_language
+from .scripts import script_table
+
+#: Pages with more characters than this are sampled; shorter ones are identified whole.
+PAGE_BUDGET = 3000
+#: Points of the sample, spread evenly over the page's characters.
+SAMPLE_POINTS = 8
+#: Characters of a sampled block's head (cut at the next space, at most twice this).
+HEAD_CHARS = 100
+#: UTF-8 bytes that are not counted as letters: ASCII non-letters, continuation bytes, and
+#: the lead bytes of U+0080–U+00BF (no-break space, ``«``, ``°``...) and U+2000–U+2FFF
+#: (dashes, quotes, bullets, arrows). Every other character counts as one letter.
+NOT_LETTER_BYTES = bytes(
+    b for b in range(256) if (b < 128 and not chr(b).isalpha()) or 0x80 <= b <= 0xBF or b in (0xC2, 0xE2)
+)
+
+
+@dataclass(frozen=True)
+class PageRuns:
+    """Runs of the identified part of a page, grouped by block, and letters of the rest."""
+
+    runs_by_block: dict[int, tuple[list[Run], int]]  # block index -> (runs, offset of its text)
+    primary: str | None
+    rest_letters: int
+
+
+def sample_points(lengths: list[int], points: int = SAMPLE_POINTS) -> list[int]:
+    """Indices of the blocks hit by ``points`` points spread evenly over the page's characters."""
+    total = sum(lengths)
+    if not total:
+        return []
+    starts = list(accumulate(lengths, initial=0))
+    hits = (bisect_right(starts, (i + 0.5) * total / points) - 1 for i in range(points))
+    return sorted(dict.fromkeys(min(i, len(lengths) - 1) for i in hits))
+
+
+def head_of(text: str, size: int = HEAD_CHARS) -> str:
+    """The first ``size`` characters of ``text``, extended to the next space (at most ``2 * size``)."""
+    if len(text) <= size:
+        return text
+    cut = text.find(" ", size, 2 * size)
+    return text[: cut if cut > 0 else 2 * size]
+
+
+#: Characters never worth a look when scanning for foreign letters: ASCII but letters,
+#: Latin-1 punctuation and signs, general punctuation (dashes, quotes, spaces).
+_NEVER_FOREIGN = "\\x00-\\x40\\x5b-\\x60\\x7b-\\x7f\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u206f"
+
+
+@lru_cache(maxsize=64)
+def foreign_letter(language: str) -> re.Pattern[str]:
+    """Characters outside the scripts ``language`` is written in (candidate letters), as runs.
+
+    One negated character class: a fast scan in C. Matches are checked with ``str.isalpha``.
+    """
+    own = "".join(s.letters for s in script_table().scripts if language in s.languages)
+    return re.compile(f"[^{_NEVER_FOREIGN}{own}]+")
+
+
+def _group(runs: list[Run], texts: list[str], order: list[int]) -> dict[int, tuple[list[Run], int]]:
+    """Split the runs of ``"\\n".join(texts)`` by text; keys are ``order`` (block indices)."""
+    grouped: dict[int, tuple[list[Run], int]] = {}
+    index = offset = 0
+    for block, text in zip(order, texts):
+        end = offset + len(text)
+        mine: list[Run] = []
+        while index < len(runs) and runs[index].start < end:
+            mine.append(runs[index])
+            index += 1
+        grouped[block] = (mine, offset)
+        offset = end + 1
+    return grouped
+
+
+def _identify_parts(
+    parts: dict[int, str], languages: tuple[str, ...], hint: str | None, prior: dict[str, float] | None = None
+) -> tuple[list[Run], dict[int, tuple[list[Run], int]]]:
+    """Identify the texts of ``parts`` (block index -> text) as one text; runs grouped by block."""
+    order = sorted(parts)
+    texts = [parts[i] for i in order]
+    runs = identify("\n".join(texts), languages, hint, prior)
+    return runs, _group(runs, texts, order)
+
+
+def count_letters(text: str) -> int:
+    """Letters of ``text``: exact for ASCII, close otherwise (see :data:`NOT_LETTER_BYTES`).
+
+    Counting with ``str.isalpha`` costs a quarter of a page's budget; this is one C pass.
+    """
+    return len(text.encode("utf-8", "surrogatepass").translate(None, NOT_LETTER_BYTES))
+
+
+def with_foreign_letters(texts: list[str], pattern: re.Pattern[str], skip: set[int]) -> set[int]:
+    """Indices of the texts (not in ``skip``) where ``pattern`` finds a real letter.
+
+    One scan of the joined texts, in C; each match is checked with ``str.isalpha``
+    (``¼``, ``™`` or ``→`` are not letters).
+    """
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    found = set()
+    for match in pattern.finditer("\n".join(texts)):
+        index = bisect_right(starts, match.start()) - 1
+        if index not in skip and any(map(str.isalpha, match.group())):
+            found.add(index)
+    return found
+
+
+def sampled_runs(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns | None:
+    """Identify a long page from a sample plus the blocks that could differ (None: no letters sampled)."""
+    parts = {i: head_of(texts[i]) for i in sample_points([len(t) for t in texts])}
+    runs, grouped = _identify_parts(parts, languages, hint)
+    primary = primary_language(runs, hint)
+    if primary is None:
+        return None
+    differ = {i for i, (mine, _) in grouped.items() if any(r.lang != primary for r in mine)}
+    kept = {i: grouped[i] for i in differ if parts[i] == texts[i]}  # sampled whole: already judged
+    foreign = foreign_letter(primary)
+    whole = {i for i in differ if i not in kept}
+    whole |= with_foreign_letters(texts, foreign, set(parts))
+    if whole:
+        prior = document_prior(runs, hint)
+        kept.update(_identify_parts({i: texts[i] for i in whole}, languages, hint, prior)[1])
+    rest = count_letters("".join(t for i, t in enumerate(texts) if i not in kept))
+    return PageRuns(kept, primary, rest)
