@@ -75,3 +75,14 @@ def test_bold_and_italic_marks_point_at_their_words() -> None:
     assert ("four hundred volunteers", "strong") in marked
     assert ("shopping trolleys", "em") in marked
     assert ("route map", "link") in marked
+
+
+def test_mojibake_is_repaired_in_every_shape_the_fast_gate_lets_through() -> None:
+    """UTF-8 read as cp1252 (two-character runs and a lone Â before a space) and as cp1251."""
+    broken = ["Caf\u00c3\u00a9 cr\u00c3\u00a8me au lait, tr\u00c3\u00a8s bien",
+              "Prix\u00c2 : dix euros",
+              "\u0432\u0402\u045a\u0421\u0435\u0440\u0432\u0438\u0441\u0432\u0402\u045c is back"]
+    html = "<html><body><article>" + "".join(f"<p>{p} und noch etwas mehr Text hier.</p>" for p in broken) + "</article></body></html>"
+    text = " ".join(b.text for b in extract_html(html, config=Config()).blocks)
+    assert "Café crème au lait, très bien" in text
+    assert "\u00c3" not in text and "\u0432\u0402" not in text
