@@ -1,0 +1,50 @@
+"""Word-level evidence: function words and marking letters settle short same-script lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.config import Config
+from toolkit.language import detect_text
+from toolkit.language.evidence import function_words, word_evidence, word_table
+
+CONFIG = Config()
+LATIN = ("cs", "de", "en", "es", "fr", "id", "it", "nl", "pl", "pt", "ro", "sv", "tr", "vi")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("notre engagement", "fr"),  # "notre": French only
+        ("Im Januar", "de"),  # "im": German only
+        ("Mer info under Gymgolv", "sv"),  # "mer", "under"
+        ("Їхали ми", "uk"),  # "ї" is Ukrainian, not Russian
+    ],
+)
+def test_a_function_word_or_marking_letter_decides_a_short_line(text: str, lang: str) -> None:
+    assert detect_text(text, config=CONFIG).language == lang
+
+
+def test_a_word_every_candidate_lists_is_no_evidence() -> None:
+    assert word_evidence(["de"], ("es", "pt")) is None
+
+
+def test_a_shared_word_is_split_among_the_languages_listing_it() -> None:
+    bonus = word_evidence(["la"], LATIN)
+    assert bonus is not None
+    owners = [lang for lang, b in zip(LATIN, bonus) if b > 0]
+    assert {"es", "fr", "it"} <= set(owners) and "en" not in owners
+    assert len({round(b, 6) for b in bonus if b > 0}) == 1
+
+
+def test_marking_letters_count_once_per_run() -> None:
+    once = word_evidence(["toruń"], LATIN)
+    twice = word_evidence(["toruń", "poznań"], LATIN)
+    assert once == twice and once is not None and max(once) == once[LATIN.index("pl")]
+
+
+def test_every_row_is_lower_case_and_has_words() -> None:
+    for lang, row in word_table().items():
+        assert row["words"], lang
+        assert all(w == w.lower() for w in row["words"]), lang
+        assert function_words(lang)
