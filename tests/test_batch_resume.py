@@ -73,7 +73,7 @@ def _complete(path: Path) -> bool:
 
 
 def test_after_kill_9_no_partial_file_exists_and_resume_finishes_the_job(tmp_path: Path) -> None:
-    src = _export(tmp_path / "notes.jsonl", 600, html=True)
+    src = _export(tmp_path / "notes.jsonl", 1000, html=True)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "toolkit", "publish", str(src), "--out", str(out), "--jobs", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -86,7 +86,7 @@ def test_after_kill_9_no_partial_file_exists_and_resume_finishes_the_job(tmp_pat
     assert visible and not (out / "report.json").exists()  # killed before the end
     assert all(_complete(p) for p in visible)
     report = publish(str(src), out, resume=True, jobs=2)
-    assert report.reused > 0 and report.count("published") == 600
+    assert report.reused > 0 and report.count("published") == 1000
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]
     publish(str(src), tmp_path / "fresh", jobs=2)
     assert _tree(out) == _tree(tmp_path / "fresh")

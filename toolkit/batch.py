@@ -198,6 +198,7 @@ class Publisher:
         self.manifest = manifest
         self._log = log
         self._names = NameAllocator()
+        self._writes_files = any(f in WRITERS for f in formats)
         self._names.allocate(PurePosixPath(Path(REPORT_NAME).stem), "")
 
     def take(self, outcome: Outcome) -> None:
@@ -217,7 +218,9 @@ class Publisher:
 
     def _publish(self, outcome: Outcome) -> None:
         assert outcome.id is not None
-        stem = self._names.allocate(safe_relative(PurePosixPath(outcome.stem).parts), outcome.id)
+        stem = safe_relative(PurePosixPath(outcome.stem).parts)
+        if self._writes_files:  # names matter only for files; a JSON Lines run keeps no name set (bounded memory)
+            stem = self._names.allocate(stem, outcome.id)
         outputs: list[str] = []
         span = None
         for fmt, text in outcome.rendered:
@@ -229,7 +232,8 @@ class Publisher:
         self._record(outcome, stem.as_posix(), tuple(outputs), span)
 
     def _keep(self, outcome: Outcome, kept: Published) -> None:
-        self._names.reserve(PurePosixPath(kept.stem))
+        if self._writes_files:
+            self._names.reserve(PurePosixPath(kept.stem))
         span = None
         if kept.jsonl is not None and self._previous_jsonl is not None:
             self._previous_jsonl.seek(kept.jsonl[0])
@@ -294,12 +298,15 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
     read_options = ReadOptions(config.limits.max_bytes, options.read.page_fields, options.read.url_field,
                                options.read.title_field)
     with ExitStack() as stack:
-        publisher, previous = _publisher(stack, out_path, config.formats, options)
+        progress = _progress(stack, options.progress)
+        log = options.log
+        if progress is not None and log is not None:  # lines above the bar, not through it
+            log = partial(progress.write, file=sys.stderr)
+        publisher, previous = _publisher(stack, out_path, config.formats, options, log)
         found = discover(list(inputs), exclude=out_path)
         expected = partial(_unchanged, out_path, config.formats)
         work = chunked(tasks(found, read_options, previous, expected), CHUNK_DOCS, _weight, CHUNK_BYTES)
         worker = partial(run_chunk, formats=config.formats, config=config)
-        progress = _progress(stack, options.progress)
         for outcome in ordered_map(worker, work, options.jobs or default_jobs(), crashed):
             publisher.take(outcome)
             if progress is not None:
@@ -308,8 +315,8 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
     return _finish(publisher, out_path, options)
 
 
-def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...],
-               options: PublishOptions) -> tuple[Publisher, dict[str, Published] | None]:
+def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...], options: PublishOptions,
+               log: Callable[[str], None] | None) -> tuple[Publisher, dict[str, Published] | None]:
     jsonl = previous_jsonl = manifest = None
     previous = None
     if out is not None and options.resume:
@@ -324,7 +331,7 @@ def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...],
             jsonl = stack.enter_context(atomic_stream(out / JSONL_NAME))
     if out is not None:
         manifest = ManifestWriter(out, previous or {}, checkpoints="jsonl" not in formats)
-    publisher = Publisher(out, formats, jsonl=jsonl, previous_jsonl=previous_jsonl, manifest=manifest, log=options.log)
+    publisher = Publisher(out, formats, jsonl=jsonl, previous_jsonl=previous_jsonl, manifest=manifest, log=log)
     return publisher, previous
 
 

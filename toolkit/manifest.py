@@ -23,6 +23,7 @@ from .atomic import atomic_stream
 MANIFEST_NAME = "manifest.jsonl"
 _HEADER = {"toolkit_manifest": 1}
 CHECKPOINT_SECONDS = 2.0  # at least; a checkpoint waits ten times as long as the last one took
+FIRST_CHECKPOINT = 64  # entries: even a short run that is killed early has something to resume from
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,13 @@ class ManifestWriter:
         self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._last = time.monotonic()
         self._interval = CHECKPOINT_SECONDS
+        self._count = 0
 
     def add(self, key: str, entry: Published) -> None:
         self._spool.write(json.dumps(entry.to_dict(key), ensure_ascii=False) + "\n")
-        if self.checkpoints and time.monotonic() - self._last > self._interval:
+        self._count += 1
+        due = self._count == FIRST_CHECKPOINT or time.monotonic() - self._last > self._interval
+        if self.checkpoints and due:
             started = time.monotonic()
             self.write(keep_previous=True)
             self._interval = max(CHECKPOINT_SECONDS, 10 * (time.monotonic() - started))
