@@ -172,3 +172,11 @@ def test_sidebar_longer_than_the_article_is_still_boilerplate() -> None:
     sidebar = body.find(".//div[@id='sidebar']")
     assert stats.boilerplate[sidebar].rule == "html:class-token:sidebar"
     assert "The village bakery reopened on Saturday" in _text(_extract("sidebar-outweighs-article.html"))
+
+
+def test_copyright_and_picture_credit_lines_without_class_names_are_removed() -> None:
+    extraction = extract_html((HTML / "credit-lines.html").read_text("utf-8"), config=Config())
+    text = " ".join(b.plain_text() for b in extraction.blocks)
+    assert "Die Kosten von rund 2,4 Millionen Euro" in text and "wegfallende Parkplätze" in text
+    assert "©" not in text and "Alle Rechte vorbehalten" not in text
+    assert {r.rule for r in extraction.removed if "©" in r.text} == {"html:credit-line"}

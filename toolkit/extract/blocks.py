@@ -65,7 +65,7 @@ def to_blocks(main: etree._Element, ctx: Context) -> list[Block]:
     sink = _Sink(ctx)
     _walk(main, sink, (), 0)
     sink.flush()
-    return _drop_orphan_headings(sink.blocks, ctx)
+    return _drop_orphan_headings(_drop_credit_lines(sink.blocks, ctx), ctx)
 
 
 def element_blocks(el: etree._Element, ctx: Context) -> list[Block]:
@@ -78,6 +78,31 @@ def element_blocks(el: etree._Element, ctx: Context) -> list[Block]:
 
 #: Placeholder in a block list where something was removed (used to spot orphan headings).
 _GAP = Block("paragraph", text="")
+
+
+def _drop_credit_lines(blocks: list[Block], ctx: Context) -> list[Block]:
+    """Replace short copyright and picture-credit paragraphs by a gap and record them.
+
+    They carry no class name more often than not (a bare ``<p>© dpa</p>`` under the
+    last paragraph), so only their text gives them away: see ``[lines]`` in html.toml.
+    """
+    rules = ctx.rules
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if block.type == "paragraph" and text and len(text) < rules.max_credit and _is_credit(text, rules):
+            ctx.removed.append(Removal(text, "html:credit-line"))
+            out.append(_GAP)
+        else:
+            out.append(block)
+    return out
+
+
+def _is_credit(text: str, rules: HtmlRules) -> bool:
+    """A credit marker next to the start or the end of ``text`` (where credits name their owner)."""
+    edge = rules.credit_edge
+    head, tail = text[:edge], text[-edge:]
+    return any(m in head or m in tail for m in rules.credit_markers)
 
 
 def _drop_orphan_headings(blocks: list[Block], ctx: Context) -> list[Block]:

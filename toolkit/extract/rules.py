@@ -41,6 +41,9 @@ class HtmlRules:
     min_lead_paragraph: int
     min_lead_heading: int
     lead_weak_ok: frozenset[str]
+    credit_markers: tuple[str, ...]
+    max_credit: int
+    credit_edge: int
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +74,9 @@ def load_rules() -> HtmlRules:
         min_lead_paragraph=int(raw["lead"]["min_paragraph"]),
         min_lead_heading=int(raw["lead"]["min_heading"]),
         lead_weak_ok=frozenset(raw["lead"]["weak_ok"]),
+        credit_markers=tuple(raw["lines"]["credit_markers"]),
+        max_credit=int(raw["lines"]["max_credit"]),
+        credit_edge=int(raw["lines"]["credit_edge"]),
     )
 
 
