@@ -48,3 +48,27 @@ def test_every_row_is_lower_case_and_has_words() -> None:
         assert row["words"], lang
         assert all(w == w.lower() for w in row["words"]), lang
         assert function_words(lang)
+
+
+ZH = "今天的会议讨论了城市交通的未来发展计划。"
+ES = "La ciudad presentó ayer un nuevo plan de transporte público para todos los barrios."
+PT = "A cidade apresentou ontem um novo plano de transporte público para todos os bairros."
+
+
+def _lang_at(text: str, index: int) -> str:
+    return next(s.lang for s in detect_text(text, config=CONFIG).spans if s.start <= index < s.end)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [(ES, "es"), (PT, "pt")])
+def test_a_short_latin_line_on_a_chinese_page_follows_the_pages_latin_text(sentence: str, lang: str) -> None:
+    text = "\n".join([ZH, sentence, "segundo trailer", ZH])
+    assert _lang_at(text, text.index("segundo trailer")) == lang
+
+
+def test_a_missing_ngram_costs_by_the_profiles_own_cut_off() -> None:
+    from toolkit.language.detectors import _floors, restricted_factory
+
+    factory = restricted_factory(CONFIG.languages)
+    column = {name: [i] for i, name in enumerate(factory.langlist)}
+    en, ro = _floors(factory, column["en"], (2, 3)), _floors(factory, column["ro"], (2, 3))
+    assert ro[3] < en[3] / 5  # ro keeps trigrams down to a tenth of en's cut-off

@@ -31,10 +31,10 @@ from langdetect.utils.ngram import NGram
 
 #: ISO 639-1 code -> langdetect profile names.
 _PROFILE_NAMES: dict[str, tuple[str, ...]] = {"zh": ("zh-cn", "zh-tw")}
-#: Smoothing: every n-gram multiplies a language's probability by _SMOOTHING + p. langdetect
-#: uses 0.5/10000; a smaller value measured better on short text (devset single words and
-#: pairs, +1.5 points each), since an n-gram a language never shows is then stronger evidence.
-_SMOOTHING = 1e-5
+#: Smoothing: every n-gram multiplies a language's probability by floor + p, the floor being
+#: this share of the smallest probability the language's profile keeps for n-grams of that
+#: length (see :func:`_floors`).
+_FLOOR_SHARE = 0.1
 #: n-gram lengths scored by default. Single characters are left out for alphabets: they added
 #: nothing measurable on the devset (words, pairs, mixed documents) and cost a third of the
 #: scoring time. Scripts of thousands of characters (Han) need them: see ``gram_sizes`` in
@@ -127,17 +127,38 @@ def _pack(costs: Sequence[int]) -> int:
     return packed
 
 
+def _floors(factory: DetectorFactory, column: list[int], sizes: tuple[int, ...]) -> dict[int, float]:
+    """Probability given to an n-gram a profile lacks, per n-gram length: a share of its rarest kept one.
+
+    langdetect's profiles keep only n-grams above a frequency cut-off, and the cut-off differs
+    by profile (ro and vi keep three times as many trigrams as en, down to a tenth of the
+    probability). A missing n-gram is rarer than the rarest one kept, so its probability is
+    taken below that cut-off rather than one constant for all profiles, which over-penalized
+    the leaner profiles (en, es, pt...) on short text.
+    """
+    rarest = {n: 1.0 for n in sizes}
+    for gram, probs in factory.word_lang_prob_map.items():
+        n = len(gram)
+        if n in rarest:
+            for i in column:
+                if 0.0 < probs[i] < rarest[n]:
+                    rarest[n] = probs[i]
+    return {n: _FLOOR_SHARE * p for n, p in rarest.items()}
+
+
 @lru_cache(maxsize=64)
 def _table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> _Table:
     """The n-gram table for ``languages``, read from the factory already loaded for ``universe``."""
     factory = restricted_factory(universe)
     codes = tuple(c for c in dict.fromkeys(iso_code(n) for n in factory.langlist) if c in languages)
     columns = [[i for i, n in enumerate(factory.langlist) if iso_code(n) == c] for c in codes]
+    floors = [_floors(factory, col, sizes) for col in columns]
     grams = {}
     for gram, probs in factory.word_lang_prob_map.items():
         if len(gram) not in sizes or not any(probs[i] for col in columns for i in col):
             continue
-        costs = [round(-math.log(_SMOOTHING + max(probs[i] for i in col)) * _SCALE) for col in columns]
+        n = len(gram)
+        costs = [round(-math.log(floor[n] + max(probs[i] for i in col)) * _SCALE) for col, floor in zip(columns, floors)]
         grams[gram] = _pack(costs)
     return _Table(codes, grams)
 

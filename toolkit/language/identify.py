@@ -42,11 +42,13 @@ SURE_MARGIN = 12.0
 #: Weight of the detector's log-likelihood against the document prior for unsure runs.
 EVIDENCE_WEIGHT = 0.6
 #: Share of the prior given to languages not (yet) seen in the document.
-PRIOR_FLOOR = 0.03
+PRIOR_FLOOR = 0.01
 #: Han runs shorter than this on a page with kana are Japanese (longer ones are scored).
 SHORT_ABSORBED = 12
 #: Extra prior mass for the caller's hint (e.g. an HTML ``lang`` attribute).
 HINT_WEIGHT = 0.3
+#: Weight of an unsure run's letters in the prior of the other runs (:func:`_reconsider`).
+UNSURE_WEIGHT = 0.5
 
 
 @dataclass
@@ -199,16 +201,46 @@ def decide_with_prior(runs: list[Run], prior: dict[str, float], languages: tuple
             continue
         absorbed = _absorbing_in_document(run, prior, languages)
         if absorbed:
-            run.lang = absorbed
+            run.lang, run.scores = absorbed, None  # the script rule overrides the detector
             continue
         if run.scores:
             run.lang = _posterior_best(run.scores, prior)
+    _reconsider(runs, prior)
+
+
+def _reconsider(runs: list[Run], prior: dict[str, float]) -> None:
+    """Unsure runs once more, the prior now also holding what every *other* run was found in.
+
+    The first prior holds only sure runs; a page of short lines (a breadcrumb, a caption, a
+    list of names) has few, so its lines are judged again with each other's languages
+    (unsure runs at half weight, a run never counting for itself), blended with the first.
+    """
+    counts: dict[str, float] = {}
+    for run in runs:
+        if run.lang:
+            counts[run.lang] = counts.get(run.lang, 0.0) + run.letters * (1.0 if run.sure else UNSURE_WEIGHT)
+    for run in runs:
+        if run.sure or not run.scores or not run.lang:
+            continue
+        others = dict(counts)
+        others[run.lang] -= run.letters * UNSURE_WEIGHT
+        total = sum(others.values())
+        if total > 0:
+            blended = {lang: prior.get(lang, 0.0) / 2 for lang in prior}
+            for lang, n in others.items():
+                blended[lang] = blended.get(lang, 0.0) + n / total / 2
+            run.lang = _posterior_best(run.scores, blended)
 
 
 def _posterior_best(scores: dict[str, float], prior: dict[str, float]) -> str:
-    """argmax of damped evidence plus log prior (ties: the larger code, for determinism)."""
+    """argmax of damped evidence plus log prior (ties: the larger code, for determinism).
+
+    The prior is taken among the run's candidates: on a Chinese page with one Spanish
+    sentence, Spanish is all of the Latin letters, not a tenth of the page.
+    """
     floor = PRIOR_FLOOR / len(scores)
-    ranked = [(EVIDENCE_WEIGHT * s + math.log(floor + prior.get(lang, 0.0)), lang) for lang, s in scores.items()]
+    mass = sum(prior.get(lang, 0.0) for lang in scores) or 1.0
+    ranked = [(EVIDENCE_WEIGHT * s + math.log(floor + prior.get(lang, 0.0) / mass), lang) for lang, s in scores.items()]
     return max(ranked)[1]
 
 
