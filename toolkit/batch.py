@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO, Callable, Iterable, Iterator, Sequence
@@ -289,14 +288,9 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
     """
     config = config or Config()
     options = options or PublishOptions()
-    to_stdout = str(out) == STDOUT
-    check_formats(config.formats, to_stdout)
-    if to_stdout and options.resume:
-        raise UsageError("--resume needs an output folder, not standard output")
-    check_inputs(list(inputs))
-    out_path = None if to_stdout else Path(out)
-    read_options = ReadOptions(config.limits.max_bytes, options.read.page_fields, options.read.url_field,
-                               options.read.title_field)
+    out_path = None if str(out) == STDOUT else Path(out)
+    _check_request(list(inputs), out_path, config, options)
+    read_options = replace(options.read, max_bytes=config.limits.max_bytes)
     with ExitStack() as stack:
         progress = _progress(stack, options.progress)
         log = options.log
@@ -313,6 +307,14 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
                 progress.update(1)
         publisher.flush()
     return _finish(publisher, out_path, options)
+
+
+def _check_request(inputs: list[str], out: Path | None, config: Config, options: PublishOptions) -> None:
+    """Usage errors before any work starts."""
+    check_formats(config.formats, out is None)
+    if out is None and options.resume:
+        raise UsageError("--resume needs an output folder, not standard output")
+    check_inputs(inputs)
 
 
 def _publisher(stack: ExitStack, out: Path | None, formats: tuple[str, ...], options: PublishOptions,
