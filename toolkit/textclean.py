@@ -102,13 +102,26 @@ MARKUP_FIXES: tuple[Fix, ...] = tuple(f for f in TEXT_FIXES if f is not decode_e
 
 
 def clean_text(text: str, *, fixes: tuple[Fix, ...] = TEXT_FIXES, record: list[str] | None = None) -> str:
-    """Apply ``fixes`` in order; append the name of each fix that changed the text to ``record``."""
-    for fix in fixes:
-        fixed = fix(text)
-        if record is not None and fixed != text:
-            record.append(fix.__name__)
-        text = fixed
+    """Apply ``fixes`` in order; append the name of each fix that changed the text to ``record``.
+
+    ftfy judges mojibake by its context, so a repair can expose another one (a stripped
+    space next to ``Â€``); the chain is run again, at most twice more, until nothing changes.
+    """
+    for _ in range(_MAX_ROUNDS):
+        changed_by: list[str] = []
+        for fix in fixes:
+            fixed = fix(text)
+            if fixed != text:
+                changed_by.append(fix.__name__)
+            text = fixed
+        if record is not None:
+            record.extend(changed_by)
+        if fix_mojibake.__name__ not in changed_by:
+            break
     return text
+
+
+_MAX_ROUNDS = 3
 
 
 def clean_inline(text: str, *, from_markup: bool = True) -> str:
