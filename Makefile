@@ -25,6 +25,7 @@ bench: $(BIN)/python
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/langid.py
 	$(BIN)/python benchmarks/validation.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .hypothesis
