@@ -41,35 +41,28 @@ def classify(el: etree._Element, rules: HtmlRules) -> Verdict | None:
     if tag in rules.boilerplate_tags:
         return Verdict(f"html:{tag}", True)
     if "-" in tag:
-        verdict = _token_verdict(tag.replace("-", " "), rules)  # custom elements name their role: <pp-navigation>
+        verdict = _cached_token_verdict(tag.replace("-", " "), rules)  # custom elements name their role: <pp-navigation>
         if verdict is not None and verdict is not CONTENT:
             return verdict
     attrib = el.attrib
     if not attrib:
         return None
-    role = attrib.get("role")
+    get = attrib.get
+    role = get("role")
     if role and role.strip().lower() in rules.roles:
         return Verdict(f"html:role:{role.strip().lower()}", True)
-    if _is_hidden(attrib):
+    if "hidden" in attrib or get("aria-hidden") == "true":
+        return Verdict("html:hidden", True)
+    style = get("style")
+    if style and _HIDDEN_STYLE.search(style) is not None:
         return Verdict("html:hidden", True)
     for attr in ("class", "id"):
-        value = attrib.get(attr)
+        value = get(attr)
         if value:
-            verdict = _token_verdict(value, rules)
+            verdict = _cached_token_verdict(value, rules)
             if verdict is not None:
                 return verdict
     return None
-
-
-def _is_hidden(attrib: etree._Attrib) -> bool:
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
-        return True
-    style = attrib.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
-
-
-def _token_verdict(value: str, rules: HtmlRules) -> Verdict | None:
-    return _cached_token_verdict(value, rules)
 
 
 @lru_cache(maxsize=16384)

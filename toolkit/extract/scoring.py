@@ -39,10 +39,6 @@ class Stats:
         return self.links.get(el, 0) / total if total else 0.0
 
 
-def _slen(s: str | None) -> int:
-    return len(s.strip()) if s else 0
-
-
 def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     """Bottom-up pass over ``body``: text, link text, good-paragraph text, scores, boilerplate."""
     stats = Stats()
@@ -58,7 +54,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     named = stats.content_named
     for el in reversed(elements):
         tag = el.tag
-        own = _slen(el.text)
+        own = el.text
+        own = len(own.strip()) if own else 0
         t = own + text.get(el, 0)
         lk = t if tag == "a" else links.get(el, 0)
         text[el] = t
@@ -78,7 +75,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
         parent = el.getparent()
         if parent is None:
             continue
-        tail = _slen(el.tail)
+        tail = el.tail
+        tail = len(tail.strip()) if tail else 0
         if tail:
             direct[parent] = direct.get(parent, 0) + tail
         if raw:
