@@ -6,7 +6,8 @@ import pytest
 
 from toolkit.config import Config
 from toolkit.language import detect_text
-from toolkit.language.evidence import function_words, word_evidence, word_table
+from toolkit.language.detectors import ProfileScorer
+from toolkit.language.evidence import function_words, word_bonus, word_evidence, word_table
 
 CONFIG = Config()
 LATIN = ("cs", "de", "en", "es", "fr", "id", "it", "nl", "pl", "pt", "ro", "sv", "tr", "vi")
@@ -37,10 +38,19 @@ def test_a_shared_word_is_split_among_the_languages_listing_it() -> None:
     assert len({round(b, 6) for b in bonus if b > 0}) == 1
 
 
-def test_marking_letters_count_once_per_run() -> None:
-    once = word_evidence(["toruń"], LATIN)
-    twice = word_evidence(["toruń", "poznań"], LATIN)
-    assert once == twice and once is not None and max(once) == once[LATIN.index("pl")]
+def test_a_marking_letter_counts_once_per_word() -> None:
+    once = word_bonus("toruń", LATIN)
+    assert once is not None and once == word_bonus("poznańń", LATIN)
+    assert max(once) == once[LATIN.index("pl")]
+
+
+def test_scores_hold_the_word_evidence_and_count_no_extra_ngrams() -> None:
+    plain = ProfileScorer(LATIN, word_evidence=False)
+    rich = ProfileScorer(LATIN)
+    (a, seen_a), (b, seen_b) = plain.loglik(["notre"]), rich.loglik(["notre"])
+    assert seen_a == seen_b
+    fr, nl = LATIN.index("fr"), LATIN.index("nl")
+    assert (b[fr] - b[nl]) - (a[fr] - a[nl]) > 5.0
 
 
 def test_every_row_is_lower_case_and_has_words() -> None:
@@ -70,5 +80,5 @@ def test_a_missing_ngram_costs_by_the_profiles_own_cut_off() -> None:
 
     factory = restricted_factory(CONFIG.languages)
     column = {name: [i] for i, name in enumerate(factory.langlist)}
-    en, ro = _floors(factory, column["en"], (2, 3)), _floors(factory, column["ro"], (2, 3))
+    en, ro = (_floors(CONFIG.languages, column[lang], (2, 3)) for lang in ("en", "ro"))
     assert ro[3] < en[3] / 5  # ro keeps trigrams down to a tenth of en's cut-off

@@ -5,7 +5,15 @@ from __future__ import annotations
 from toolkit.article import Block
 from toolkit.config import Config
 from toolkit.language import annotate
-from toolkit.language.pages import PAGE_BUDGET, count_letters, foreign_letter, head_of, sample_points, with_foreign_letters
+from toolkit.language.pages import (
+    PAGE_BUDGET,
+    could_differ,
+    count_letters,
+    foreign_letter,
+    head_of,
+    sample_points,
+    with_foreign_letters,
+)
 
 CONFIG = Config()
 EN = [
@@ -65,3 +73,21 @@ def test_letter_count_is_exact_for_ascii_and_close_otherwise() -> None:
     assert count_letters("Hello, world 42!") == 10
     assert count_letters("Grüße aus Köln — «ok»\u00a0x") == sum(map(str.isalpha, "Grüße aus Köln — «ok»\u00a0x"))
     assert count_letters("Привет, мир") == 9
+
+
+ES = "El ayuntamiento publicó ayer su informe final sobre el futuro del transporte público en la región y los barrios."
+
+
+def test_a_long_foreign_paragraph_in_the_same_script_is_found_by_its_function_words() -> None:
+    blocks = long_english_page()
+    for index in range(len(blocks)):  # wherever it sits, sampled or not
+        page = list(blocks)
+        page.insert(index, Block("paragraph", ES))
+        result = annotate(tuple(page), hint=None, config=CONFIG)
+        assert result.language == "en" and result.blocks[index].lang == "es", index
+
+
+def test_function_words_screen_flags_other_languages_not_names_or_menus() -> None:
+    assert could_differ(ES, "en")
+    assert not could_differ(EN[0], "en")
+    assert not could_differ("Home Products Services Contact Imprint Careers Newsroom Partners", "en")

@@ -29,6 +29,8 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
 from langdetect.utils.ngram import NGram
 
+from .evidence import bonus_tables
+
 #: ISO 639-1 code -> langdetect profile names.
 _PROFILE_NAMES: dict[str, tuple[str, ...]] = {"zh": ("zh-cn", "zh-tw")}
 #: Smoothing: every n-gram multiplies a language's probability by floor + p, the floor being
@@ -127,7 +129,20 @@ def _pack(costs: Sequence[int]) -> int:
     return packed
 
 
-def _floors(factory: DetectorFactory, column: list[int], sizes: tuple[int, ...]) -> dict[int, float]:
+@lru_cache(maxsize=16)
+def _rarest(universe: tuple[str, ...]) -> dict[int, list[float]]:
+    """Per n-gram length, the smallest probability each profile of ``universe`` keeps (one pass)."""
+    factory = restricted_factory(universe)
+    rarest: dict[int, list[float]] = {}
+    for gram, probs in factory.word_lang_prob_map.items():
+        row = rarest.setdefault(len(gram), [1.0] * len(probs))
+        for i, p in enumerate(probs):
+            if 0.0 < p < row[i]:
+                row[i] = p
+    return rarest
+
+
+def _floors(universe: tuple[str, ...], column: list[int], sizes: tuple[int, ...]) -> dict[int, float]:
     """Probability given to an n-gram a profile lacks, per n-gram length: a share of its rarest kept one.
 
     langdetect's profiles keep only n-grams above a frequency cut-off, and the cut-off differs
@@ -136,14 +151,8 @@ def _floors(factory: DetectorFactory, column: list[int], sizes: tuple[int, ...])
     taken below that cut-off rather than one constant for all profiles, which over-penalized
     the leaner profiles (en, es, pt...) on short text.
     """
-    rarest = {n: 1.0 for n in sizes}
-    for gram, probs in factory.word_lang_prob_map.items():
-        n = len(gram)
-        if n in rarest:
-            for i in column:
-                if 0.0 < probs[i] < rarest[n]:
-                    rarest[n] = probs[i]
-    return {n: _FLOOR_SHARE * p for n, p in rarest.items()}
+    rarest = _rarest(universe)
+    return {n: _FLOOR_SHARE * min((rarest.get(n) or [1.0])[i] for i in column) for n in sizes}
 
 
 @lru_cache(maxsize=64)
@@ -152,7 +161,7 @@ def _table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[i
     factory = restricted_factory(universe)
     codes = tuple(c for c in dict.fromkeys(iso_code(n) for n in factory.langlist) if c in languages)
     columns = [[i for i, n in enumerate(factory.langlist) if iso_code(n) == c] for c in codes]
-    floors = [_floors(factory, col, sizes) for col in columns]
+    floors = [_floors(universe, col, sizes) for col in columns]
     grams = {}
     for gram, probs in factory.word_lang_prob_map.items():
         if len(gram) not in sizes or not any(probs[i] for col in columns for i in col):
@@ -163,11 +172,36 @@ def _table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[i
     return _Table(codes, grams)
 
 
+def _as_costs(bonus: Sequence[float]) -> int:
+    """A bonus for some languages as a packed cost for the others (``max - bonus``, no n-gram counted).
+
+    Relative scores, all the segmenter compares, are the same, and costs stay non-negative.
+    """
+    top = max(bonus)
+    return _pack([round((top - b) * _SCALE) for b in bonus]) - (1 << (_LANE * len(bonus)))
+
+
+@lru_cache(maxsize=64)
+def _penalty_tables(languages: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """The word evidence of :mod:`.evidence` for ``languages`` as packed costs per word and per letter."""
+    by_word, by_letter = bonus_tables(languages)
+    return {w: _as_costs(b) for w, b in by_word.items()}, {c: _as_costs(b) for c, b in by_letter.items()}
+
+
 class ProfileScorer:
-    """Deterministic naive Bayes over langdetect's profiles, restricted to ``languages``."""
+    """Deterministic naive Bayes over langdetect's profiles, restricted to ``languages``.
+
+    With ``word_evidence`` (default), each word's score also holds the function-word and
+    marking-letter evidence of :mod:`toolkit.language.evidence`, cached with it.
+    """
 
     def __init__(
-        self, languages: Sequence[str], *, universe: Sequence[str] | None = None, sizes: Sequence[int] = _GRAM_SIZES
+        self,
+        languages: Sequence[str],
+        *,
+        universe: Sequence[str] | None = None,
+        sizes: Sequence[int] = _GRAM_SIZES,
+        word_evidence: bool = True,
     ) -> None:
         wanted = tuple(sorted(set(languages) & available_languages()))
         pool = tuple(sorted(set(universe or ()) & available_languages())) or wanted
@@ -178,9 +212,21 @@ class ProfileScorer:
         lanes = len(self.languages) + 1
         self._unpack = struct.Struct(f"<{lanes}I").unpack  # every lane at once, in C
         self._width = 4 * lanes
+        self._evidence = word_evidence
+        self._penalties = _penalty_tables(self.languages)
 
     def _score_word(self, word: str) -> int:
-        return sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+        packed = sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+        return packed + self._penalty(word) if self._evidence else packed
+
+    def _penalty(self, word: str) -> int:
+        """Function-word and marking-letter evidence (:mod:`.evidence`) as packed costs."""
+        by_word, by_letter = self._penalties
+        lower = word.lower()
+        cost = by_word.get(lower, 0)
+        if by_letter and not lower.isascii():  # every marking letter is beyond ASCII
+            cost += sum(by_letter.get(c, 0) for c in set(lower))
+        return cost
 
     def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
         """Summed log-likelihoods of ``words`` per language in ``self.languages``, and n-grams seen."""

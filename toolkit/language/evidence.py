@@ -4,7 +4,8 @@ Letter n-grams are unsure on two to four words (``notre engagement``, ``Im Janua
 ``potem toruń``), where one very frequent function word or one letter that only some of the
 languages use settles it. The table is data (``toolkit/rules/language_words.toml``); this
 module turns it, for a given ordered set of candidate languages, into a bonus in nats per
-candidate that the segmenter adds to the detector's log-likelihoods.
+candidate and word, which :class:`~toolkit.language.detectors.ProfileScorer` folds into its
+cached per-word scores (so it costs nothing once a word has been seen).
 
 A word or letter listed for several candidates is shared among them (each gets ``1/n``), so
 a word every candidate uses (``a``, ``de``) changes nothing.
@@ -19,7 +20,7 @@ from typing import Sequence
 
 #: Nats added to a language for each of its function words in a run (shared when listed twice).
 WORD_NATS = 6.0
-#: Nats added to a language for each distinct marking letter in a run (shared likewise).
+#: Nats added to a language for each distinct marking letter in a word (shared likewise).
 LETTER_NATS = 6.0
 
 
@@ -50,22 +51,30 @@ def _shared(keys_by_lang: dict[str, Sequence[str]], candidates: tuple[str, ...],
 
 
 @lru_cache(maxsize=64)
-def _bonus_tables(candidates: tuple[str, ...]) -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
+def bonus_tables(candidates: tuple[str, ...]) -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
+    """Word -> bonus per candidate, and marking letter -> bonus per candidate (nats)."""
     rows = word_table()
     words = {lang: list(rows[lang]["words"]) for lang in candidates if lang in rows}
     letters = {lang: list(str(rows[lang]["letters"])) for lang in candidates if lang in rows}
     return _shared(words, candidates, WORD_NATS), _shared(letters, candidates, LETTER_NATS)
 
 
-def word_evidence(words: Sequence[str], candidates: tuple[str, ...]) -> list[float] | None:
-    """Bonus in nats per candidate from the function words and marking letters of ``words``.
+def word_bonus(word: str, candidates: tuple[str, ...]) -> list[float] | None:
+    """Bonus in nats per candidate for one word: a function word, and each marking letter in it.
 
-    None when nothing in ``words`` is evidence (the common case costs a few lookups).
+    None when the word is no evidence (the common case costs one or two lookups).
     """
-    by_word, by_letter = _bonus_tables(candidates)
-    found = [by_word[w] for w in map(str.lower, words) if w in by_word]
-    if by_letter:
-        found += [by_letter[c] for c in set("".join(words).lower()) if c in by_letter]
+    by_word, by_letter = bonus_tables(candidates)
+    lower = word.lower()
+    found = [by_word[lower]] if lower in by_word else []
+    if by_letter and not lower.isascii():  # every marking letter is beyond ASCII
+        found += [by_letter[c] for c in set(lower) if c in by_letter]
     if not found:
         return None
     return [sum(column) for column in zip(*found)]
+
+
+def word_evidence(words: Sequence[str], candidates: tuple[str, ...]) -> list[float] | None:
+    """Bonus in nats per candidate from the function words and marking letters of ``words``."""
+    found = [bonus for bonus in (word_bonus(w, candidates) for w in words) if bonus]
+    return [sum(column) for column in zip(*found)] if found else None

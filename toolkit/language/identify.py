@@ -25,7 +25,6 @@ from functools import lru_cache
 from typing import Iterable
 
 from .detectors import ProfileScorer
-from .evidence import word_evidence
 from .scripts import OTHER, WORD, Script, script_runs, script_table
 
 #: A gap between letter chunks that ends a sentence or a breadcrumb item.
@@ -140,10 +139,10 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) ->
     """Detector evidence from the first words of the run, more only while it stays unsure."""
     scorer = _scorer(candidates, languages, run.script.gram_sizes)
     words = run.words[:FIRST_WORDS]
-    totals, seen = _evidence(scorer, words)
+    totals, seen = scorer.loglik(words)
     margin = _margin(totals)
     if margin < SURE_MARGIN and len(run.words) > FIRST_WORDS:
-        more, extra = _evidence(scorer, run.words[FIRST_WORDS:MAX_WORDS])
+        more, extra = scorer.loglik(run.words[FIRST_WORDS:MAX_WORDS])
         totals, seen = [a + b for a, b in zip(totals, more)], seen + extra
         margin = _margin(totals)
     if not seen:
@@ -151,15 +150,6 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) ->
     run.scores = dict(zip(scorer.languages, totals))
     run.lang = scorer.languages[totals.index(max(totals))]
     run.sure = margin >= SURE_MARGIN
-
-
-def _evidence(scorer: ProfileScorer, words: list[str]) -> tuple[list[float], int]:
-    """Letter n-gram log-likelihoods plus function-word and marking-letter bonuses, per language."""
-    totals, seen = scorer.loglik(words)
-    bonus = word_evidence(words, scorer.languages)
-    if bonus is None:
-        return totals, seen
-    return [a + b for a, b in zip(totals, bonus)], seen
 
 
 def _margin(totals: list[float]) -> float:
