@@ -32,7 +32,7 @@ from .identify import Run, document_prior, identify, primary_language
 from .scripts import script_table
 
 #: Pages with more characters than this are sampled; shorter ones are identified whole.
-PAGE_BUDGET = 3000
+PAGE_BUDGET = 1500
 #: Points of the sample, spread evenly over the page's characters.
 SAMPLE_POINTS = 6
 #: Characters of a sampled block's head (cut at the next space, at most twice this).
