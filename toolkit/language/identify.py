@@ -7,11 +7,13 @@ The steps, in order (each one a small function):
 2. **Decide by script.** A script with one configured language decides it (Hangul, Thai,
    Greek...). Han inside a sentence that also holds kana is Japanese (or Korean with Hangul).
 3. **Detect.** Runs in scripts shared by several languages are scored by the detector over
-   the languages of that script only (Cyrillic: ru/uk; Latin: the Latin ones). Each run's
+   the languages of that script only (Cyrillic: ru/uk; Latin: the Latin ones), letter
+   n-grams plus function words and marking letters (:mod:`.evidence`). Each run's
    evidence is capped (:data:`MAX_WORDS`), and word scores are cached, so a page costs about
    one lookup per word.
 4. **Context.** Runs with strong evidence fix the document's languages; short, ambiguous runs
-   are decided with those languages as a prior; runs with no evidence (a two-letter Latin
+   are decided with those languages as a prior (among the run's candidates), then once more
+   with the languages of the other runs; runs with no evidence (a two-letter Latin
    word, a name inside a Chinese sentence, letters of an unknown script) take the language
    of their sentence, line or document.
 """

@@ -1,22 +1,23 @@
 """Whole pages on a budget: score an even sample, then only the blocks that could differ.
 
-A long page's language is clear from a few thousand letters, and n-gram scoring is what a
+A long page's language is clear from a few hundred letters, and n-gram scoring is what a
 page costs (a few microseconds per new word, in Python). So a page longer than
 :data:`PAGE_BUDGET` characters is not scored whole:
 
-1. **Sample.** :data:`PAGE_BUDGET` / :data:`HEAD_CHARS` points are spread evenly over the
-   page's characters; each block hit contributes its head (its first :data:`HEAD_CHARS`
-   characters, cut at a space). A block longer than the spacing is always hit.
+1. **Sample.** :data:`SAMPLE_POINTS` points are spread evenly over the page's characters;
+   each block hit contributes its head (its first :data:`HEAD_CHARS` characters, cut at a
+   space). A block longer than the spacing is always hit.
 2. **Identify the sample** with the usual steps (script, detector, page prior): this gives
    the primary language.
 3. **Flag what could differ**: a sampled block whose head holds another language, any
    block with letters in a script the primary language is not written in (one regex scan of
-   the page, in C), and any block of :data:`SCREEN_CHARS` or more whose words hold few of the
-   primary language's function words (:func:`could_differ`).
-4. **Identify again** the sample with the flagged blocks in full, so they are judged with
-   the page's languages as prior. Every other block is in the primary language.
+   the page, in C), and any block of :data:`SCREEN_CHARS` or more whose words hold more
+   function words of another language than of the primary's (:func:`could_differ`).
+4. **Identify the flagged blocks** in full, with the sample's languages as prior (a flagged
+   block sampled whole keeps its first answer). Every other block is in the primary language.
 
-Short pages (and so every text of the mixed-document benchmark) take the exact path.
+Short pages take the exact path; :func:`toolkit.language.detect_text` always does (its spans
+cover every letter).
 """
 
 from __future__ import annotations
