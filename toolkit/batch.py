@@ -29,7 +29,7 @@ from .inputs import InputFile, check_inputs, discover
 from .manifest import MANIFEST_NAME, ManifestWriter, Published, load, source_key
 from .outpaths import NameAllocator, safe_relative, slug
 from .parallel import chunked, default_jobs, ordered_map
-from .pipeline import RawDocument, normalize_document
+from .pipeline import RawDocument, normalize_document, warm_up
 from .readers import BadRecord, ReadOptions, container_stem, default_stem, documents
 from .report import PUBLISHED, REJECTED, SKIPPED, Entry, RunReport
 
@@ -301,7 +301,10 @@ def publish(inputs: Sequence[str], out: str | Path, *, config: Config | None = N
         expected = partial(_unchanged, out_path, config.formats)
         work = chunked(tasks(found, read_options, previous, expected), CHUNK_DOCS, _weight, CHUNK_BYTES)
         worker = partial(run_chunk, formats=config.formats, config=config)
-        for outcome in ordered_map(worker, work, options.jobs or default_jobs(), crashed):
+        jobs = options.jobs or default_jobs()
+        if jobs > 1:
+            warm_up(config)  # forked workers inherit the loaded tables
+        for outcome in ordered_map(worker, work, jobs, crashed):
             publisher.take(outcome)
             if progress is not None:
                 progress.update(1)

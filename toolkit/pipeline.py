@@ -208,3 +208,18 @@ def _republish(text: str, doc: RawDocument) -> Article:
 
 
 __all__ = ["RawDocument", "normalize", "normalize_document", "article_id"]
+
+
+def warm_up(config: Config) -> None:
+    """Load everything the core loads lazily (parsers, language tables, compiled schema).
+
+    Called by a batch run before it forks its worker processes, so that the workers
+    inherit the loaded tables instead of each paying for them again.
+    """
+    from .extract import extract_html
+    from .language import detect_text
+
+    extract_html("<html><body><p>warm up</p></body></html>", url=None, config=config)
+    detect_text("Warm up the language tables. Прогрев. 预热。", config=config)
+    is_valid_fast({}, ARTICLE_SCHEMA)
+    structure_text("warm up")

@@ -29,6 +29,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
 from langdetect.utils.ngram import NGram
 
+from . import tablefile
 from .evidence import bonus_tables
 
 #: ISO 639-1 code -> langdetect profile names.
@@ -155,9 +156,43 @@ def _floors(universe: tuple[str, ...], column: list[int], sizes: tuple[int, ...]
     return {n: _FLOOR_SHARE * min((rarest.get(n) or [1.0])[i] for i in column) for n in sizes}
 
 
+def _table_key(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> str:
+    import langdetect
+
+    version = getattr(langdetect, "__version__", "1.0.9")
+    return tablefile.table_key(languages, universe, sizes, _SCALE, _LANE, _FLOOR_SHARE, version)
+
+
 @lru_cache(maxsize=64)
 def _table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> _Table:
-    """The n-gram table for ``languages``, read from the factory already loaded for ``universe``."""
+    """The n-gram table for ``languages``: the shipped file when there is one, else built from the profiles."""
+    shipped = tablefile.load(_table_key(languages, universe, sizes))
+    if shipped is not None:
+        return _Table(*shipped)
+    return _build_table(languages, universe, sizes)
+
+
+def build_table_files(languages: Sequence[str]) -> list[tuple[str, bytes]]:
+    """File names and bytes of every table the scorers use for ``languages`` (see :mod:`.tablefile`).
+
+    One table per script: its candidate languages scored within the whole configured set.
+    """
+    from .scripts import script_table
+
+    universe = tuple(sorted(set(languages) & available_languages()))
+    files: dict[str, bytes] = {}
+    for script in script_table().scripts:
+        wanted = tuple(sorted(set(script.languages) & set(universe)))
+        if not wanted:
+            continue
+        key = _table_key(wanted, universe, script.gram_sizes)
+        table = _build_table(wanted, universe, script.gram_sizes)
+        files[f"{key}.bin"] = tablefile.dump(key, table.languages, table.grams, _LANE // 8)
+    return sorted(files.items())
+
+
+def _build_table(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> _Table:
+    """The n-gram table for ``languages``, read from the factory loaded for ``universe``."""
     factory = restricted_factory(universe)
     codes = tuple(c for c in dict.fromkeys(iso_code(n) for n in factory.langlist) if c in languages)
     columns = [[i for i, n in enumerate(factory.langlist) if iso_code(n) == c] for c in codes]
