@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.pipeline import normalize
-from toolkit.schema_store import first_error, is_valid_fast
+from toolkit.article_check import is_valid_fast
+from toolkit.schema_store import first_error
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 

@@ -17,11 +17,11 @@ from .article import Article, Block, Extraction, Metadata, Source, Warning
 from .config import Config
 from .decode import decode
 from .errors import InputError, RejectedError
-from .frontmatter import parse_front_matter_document
-from .schema_store import ARTICLE_SCHEMA, first_error, is_valid_fast
+from .article_check import is_valid_fast
 from .structure import structure_text
 from .textclean import clean_text
 
+ARTICLE_SCHEMA = "article"
 _UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
@@ -104,6 +104,8 @@ def _parse(fmt: str, text: str, doc: RawDocument, config: Config) -> Extraction:
 
         return _with_container_meta(extract_html(text, url=doc.url, config=config), doc.meta)
     if fmt == formats.MARKDOWN:
+        from .frontmatter import parse_front_matter_document
+
         return _with_container_meta(parse_front_matter_document(text, name=doc.name), doc.meta)
     return _with_container_meta(parse_plain_text(text), doc.meta)
 
@@ -189,10 +191,19 @@ def validated(article: Article, name: str) -> Article:
         data = json.loads(article.to_json(indent=None))
     except (ValueError, TypeError) as exc:
         raise RejectedError(f"{name}: the Article cannot be written as JSON: {exc}") from None
+    problem = article_problem(data)
+    if problem:
+        raise RejectedError(f"{name}: the Article does not match the schema: {problem}")
+    return article
+
+
+def article_problem(data: object) -> str | None:
+    """``None`` for a valid Article; else jsonschema's explanation (asked only on failure)."""
     if is_valid_fast(data, ARTICLE_SCHEMA):
-        return article
-    problem = first_error(data, ARTICLE_SCHEMA) or "rejected by the compiled schema"
-    raise RejectedError(f"{name}: the Article does not match the schema: {problem}")
+        return None
+    from .schema_store import first_error
+
+    return first_error(data, ARTICLE_SCHEMA) or "rejected by the compiled schema"
 
 
 def _republish(text: str, doc: RawDocument) -> Article:
@@ -201,7 +212,7 @@ def _republish(text: str, doc: RawDocument) -> Article:
         data = json.loads(text)
     except ValueError as exc:
         raise InputError(f"{doc.name}: invalid JSON: {exc}") from None
-    problem = first_error(data, ARTICLE_SCHEMA)
+    problem = article_problem(data)
     if problem:
         raise RejectedError(f"{doc.name}: not a valid Article: {problem}")
     return Article.from_dict(data)

@@ -264,28 +264,3 @@ def first_error(instance: Any, name: str) -> str | None:
     return f"{error.json_path}: {error.message}"
 
 
-
-@lru_cache(maxsize=8)
-def _compiled(name: str) -> Any:
-    """The bundled schema compiled to Python by fastjsonschema (draft-07 semantics, local refs only).
-
-    Only for the toolkit's own schemas, whose keywords mean the same in draft-07 and 2020-12
-    (``$defs`` is reached by JSON pointer; no ``$ref`` has siblings). Measured on 60 devset
-    Articles: 0.3 ms per Article against 3.2 ms for jsonschema.
-    """
-    import fastjsonschema
-
-    schema = dict(load_schema(name))
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    return fastjsonschema.compile(schema, handlers={}, use_formats=False)
-
-
-def is_valid_fast(instance: Any, name: str) -> bool:
-    """A quick yes/no against a bundled schema; on "no", ask :func:`first_error` for the message."""
-    import fastjsonschema
-
-    try:
-        _compiled(name)(instance)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
