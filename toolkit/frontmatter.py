@@ -130,7 +130,9 @@ def _to_extraction(data: dict[Any, Any], body: str, warnings: list[Warning]) -> 
         keywords=_strings(fields.get("keywords")),
         categories=_strings(fields.get("categories")),
         url=_one_line(fields.get("url")),
-        lang_hint=_one_line(fields.get("lang_hint")),
+        # a published Article's language was detected from these same blocks, not declared:
+        # detecting again without it as a hint gives the same answer (republishing is idempotent)
+        lang_hint=None if published_id else _one_line(fields.get("lang_hint")),
         related=related,
         extra=_extra(data, used),
         id=published_id,
