@@ -151,3 +151,59 @@ def test_any_tag_soup_gives_an_article_or_a_toolkit_error(markup: str) -> None:
     except ToolkitError:
         return
     assert not re.search(r"javascript:", article.to_markdown())
+
+
+def test_a_fifty_megabyte_page_is_published_whole() -> None:
+    para = "<p>" + "A sentence of a very large page with plenty of words in it. " * 20 + "</p>\n"
+    page = ("<html><body><article><h1>Huge</h1>" + para * (50_000_000 // len(para)) + "</article></body></html>").encode()
+    article = normalize(page, path="huge.html")
+    assert len(article.text) > 45_000_000
+
+
+def test_a_document_over_the_time_limit_is_rejected_naming_it() -> None:
+    from toolkit.config import Config, Limits
+
+    para = "<p>" + "words " * 200 + "</p>"
+    page = ("<html><body>" + para * 5000 + "</body></html>").encode()
+    with pytest.raises(ToolkitError, match=r"slow\.html: took longer than the limit of 0\.01 s"):
+        normalize(page, path="slow.html", config=Config(limits=Limits(seconds=0.01)))
+
+
+RECORDS = Path(__file__).resolve().parent.parent / "fixtures" / "hostile-records" / "records.jsonl"
+
+#: line of fixtures/hostile-records/records.jsonl -> status, and a substring of the reason or of the output name
+RECORD_EXPECTED = {
+    "line 1": ("published", "records/first-"),
+    "line 2": ("rejected", "invalid JSON"),
+    "line 3": ("published", "records/second-"),
+    "line 4": ("rejected", "cannot be written as JSON"),
+    "line 5": ("rejected", "cannot be written as JSON"),
+    "line 6": ("rejected", "4300 digits"),
+    "line 7": ("rejected", "a JSON list, not an object"),
+    "line 8": ("published", "records/etc-passwd-"),
+    "line 9": ("published", "records/_con-"),
+    "line 10": ("published", "records/xxxx"),
+    "line 11": ("published", "records/学院举办国际交流周活动-"),
+}
+
+
+def test_every_record_of_a_hostile_json_lines_file_is_accounted_for(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["publish", str(RECORDS), "--out", str(out), "--jobs", "1"]) == 1
+    items = {i["record"]: i for i in json.loads((out / "report.json").read_text())["items"]}
+    assert set(items) == set(RECORD_EXPECTED)
+    for record, (status, needle) in RECORD_EXPECTED.items():
+        entry = items[record]
+        assert entry["status"] == status, (record, entry)
+        text = entry.get("reason") or " ".join(entry["outputs"])
+        assert needle in text and "\n" not in text, (record, text)
+        for output in entry.get("outputs", ()):
+            assert (out / output).resolve().is_relative_to(out.resolve())
+
+
+def test_a_ten_megabyte_json_lines_record_is_published(tmp_path: Path) -> None:
+    page = "<html><body><article><h1>Long</h1>" + "<p>" + "word " * 2_000_000 + "</p></article></body></html>"
+    source = tmp_path / "big.jsonl"
+    source.write_text(json.dumps({"url": "https://example.com/big", "title": "Long", "html": page}) + "\n")
+    out = tmp_path / "out"
+    assert main(["publish", str(source), "--out", str(out), "--format", "json", "--jobs", "1"]) == 0

@@ -212,8 +212,7 @@ class Publisher:
         status = SKIPPED if outcome.skipped else REJECTED
         self.report.add(Entry(outcome.input, status, record=outcome.record, reason=outcome.reason))
         if self._log is not None and status == REJECTED:
-            where = f" ({outcome.record})" if outcome.record else ""
-            self._log(f"toolkit: rejected {outcome.input}{where}: {outcome.reason}")
+            self._log(f"toolkit: rejected: {outcome.reason}")  # the reason names the input and record
 
     def _publish(self, outcome: Outcome) -> None:
         assert outcome.id is not None

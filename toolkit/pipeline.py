@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from . import sniff as formats
 from .article import Article, Block, Extraction, Metadata, Source, Warning
 from .config import Config
+from .deadline import deadline
 from .decode import decode
 from .errors import InputError, RejectedError
 from .article_check import is_valid_fast
@@ -50,7 +51,12 @@ def normalize(data: bytes | str, *, url: str | None = None, path: str | None = N
 
 
 def normalize_document(doc: RawDocument, config: Config) -> Article:
-    """The whole core for one :class:`RawDocument`."""
+    """The whole core for one :class:`RawDocument`, within the per-document time limit."""
+    with deadline(config.limits.seconds, doc.name):
+        return _normalize_document(doc, config)
+
+
+def _normalize_document(doc: RawDocument, config: Config) -> Article:
     _check_bytes(doc, config)
     fmt, text, encoding, decode_warnings = _decode(doc)
     if fmt == formats.ARTICLE:

@@ -13,9 +13,10 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from ..config import Config
+from ..config import Config, Limits
 from ..errors import UsageError
 
 NAME = "publish"
@@ -40,6 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="JSON Lines: fields holding the page, first present wins (default: html,content,text)")
     parser.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines: the URL field (default: url)")
     parser.add_argument("--title-field", default="title", metavar="NAME", help="JSON Lines: the title field (default: title)")
+    parser.add_argument("--max-bytes", type=int, metavar="N",
+                        help="reject a document (or a record) larger than N bytes (default: 64 MiB)")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="reject a document that takes longer than this to normalize (default: 60; 0: no limit)")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_const", const=True,
                           help="always show a progress bar on stderr (default: only when stderr is a terminal)")
@@ -51,9 +56,19 @@ def build_config(args: argparse.Namespace) -> Config:
     if not formats:
         raise UsageError("--format needs at least one format")
     config = Config(formats=formats, strict=args.strict)
+    config = config.replace(limits=_limits(config.limits, args))
     if args.languages:
         config = config.replace(languages=tuple(c.strip() for c in args.languages.split(",") if c.strip()))
     return config
+
+
+def _limits(limits: Limits, args: argparse.Namespace) -> Limits:
+    if args.max_bytes is not None and args.max_bytes < 1:
+        raise UsageError("--max-bytes must be at least 1")
+    if args.timeout is not None and args.timeout < 0:
+        raise UsageError("--timeout cannot be negative")
+    changes = {"max_bytes": args.max_bytes, "seconds": args.timeout}
+    return replace(limits, **{k: v for k, v in changes.items() if v is not None})
 
 
 def build_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
