@@ -35,34 +35,59 @@ CONTENT = Verdict("html:content", False)
 def classify(el: etree._Element, rules: HtmlRules) -> Verdict | None:
     """The boilerplate rule that matches ``el``, :data:`CONTENT` for a content-named element, or None.
 
-    Looks at tag, role, hidden state, class and id.
+    Looks at tag, role, hidden state, class and id (see :func:`classify_attrs`).
     """
-    tag = el.tag
+    return classify_attrs(el.tag, dict(el.items()), rules)
+
+
+def classify_attrs(tag: str, attrs: dict[str, str], rules: HtmlRules) -> Verdict | None:
+    """:func:`classify` on an element's tag and attribute dict.
+
+    The measuring pass reads each element's attributes once (``dict(el.items())``, one
+    C call) and passes them here, instead of one lxml call per attribute looked at.
+    """
     if tag in rules.boilerplate_tags:
-        return Verdict(f"html:{tag}", True)
+        return _tag_verdict(tag)
     if "-" in tag:
         verdict = _cached_token_verdict(tag.replace("-", " "), rules)  # custom elements name their role: <pp-navigation>
         if verdict is not None and verdict is not CONTENT:
             return verdict
-    attrib = el.attrib
-    if not attrib:
+    if not attrs:
         return None
-    get = attrib.get
+    get = attrs.get
     role = get("role")
-    if role and role.strip().lower() in rules.roles:
-        return Verdict(f"html:role:{role.strip().lower()}", True)
-    if "hidden" in attrib or get("aria-hidden") == "true":
-        return Verdict("html:hidden", True)
+    if role:
+        role = role.strip().lower()
+        if role in rules.roles:
+            return _role_verdict(role)
+    if "hidden" in attrs or get("aria-hidden") == "true":
+        return HIDDEN
     style = get("style")
     if style and _HIDDEN_STYLE.search(style) is not None:
-        return Verdict("html:hidden", True)
-    for attr in ("class", "id"):
-        value = get(attr)
-        if value:
-            verdict = _cached_token_verdict(value, rules)
-            if verdict is not None:
-                return verdict
-    return None
+        return HIDDEN
+    value = get("class")
+    if value:
+        verdict = _cached_token_verdict(value, rules)
+        if verdict is not None:
+            return verdict
+    value = get("id")
+    return _cached_token_verdict(value, rules) if value else None
+
+
+#: Verdict for hidden elements (``hidden``, ``aria-hidden``, ``display: none``).
+HIDDEN = Verdict("html:hidden", True)
+
+
+@lru_cache(maxsize=64)
+def _tag_verdict(tag: str) -> Verdict:
+    """The strong verdict of a boilerplate tag (one shared object per tag)."""
+    return Verdict(f"html:{tag}", True)
+
+
+@lru_cache(maxsize=64)
+def _role_verdict(role: str) -> Verdict:
+    """The strong verdict of a boilerplate ARIA role (one shared object per role)."""
+    return Verdict(f"html:role:{role}", True)
 
 
 @lru_cache(maxsize=16384)

@@ -16,16 +16,20 @@ _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HtmlRules:
-    """Tag lists, content markers and boilerplate tokens of the HTML extractor."""
+    """Tag lists, content markers and boilerplate tokens of the HTML extractor.
+
+    Compared and hashed by identity (``eq=False``): the table is loaded once, and the
+    caches keyed by it would otherwise hash all its fields on every lookup.
+    """
 
     drop_tags: tuple[str, ...]
     boilerplate_tags: frozenset[str]
     block_tags: frozenset[str]
     paragraph_tags: frozenset[str]
-    content_selectors: tuple[str, ...]
-    content_xpath: str
+    content_attributes: tuple[tuple[str, frozenset[str]], ...]
+    marker_attributes: frozenset[str]
     content_names: frozenset[str]
     positive_tokens: frozenset[str]
     strong_tokens: frozenset[str]
@@ -57,8 +61,8 @@ def load_rules() -> HtmlRules:
         boilerplate_tags=frozenset(tags["boilerplate"]),
         block_tags=frozenset(tags["block"]),
         paragraph_tags=frozenset(tags["paragraph"]),
-        content_selectors=tuple(content["selectors"]),
-        content_xpath=" | ".join([*content["selectors"], "//article", "//main", "//*[@role='main']"]),
+        content_attributes=tuple((name, frozenset(values)) for name, values in content["attributes"].items()),
+        marker_attributes=frozenset([*content["attributes"], "role"]),
         content_names=frozenset(content["names"]),
         positive_tokens=frozenset(content["positive"]),
         strong_tokens=frozenset(boiler["strong"]) - weak,

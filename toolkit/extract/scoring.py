@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .boilerplate import CONTENT, Verdict, classify, is_weak_enough
+from .boilerplate import CONTENT, Verdict, classify_attrs, is_weak_enough
 from .rules import HtmlRules, name_tokens
 
 _NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
@@ -25,7 +25,11 @@ _DIRECT_TEXT_HOLDERS = frozenset({"div", "td", "section", "article", "font", "ce
 
 @dataclass
 class Stats:
-    """Per-element measurements of one tree (dicts keyed by element, valid for that tree only)."""
+    """Per-element measurements of one tree (dicts keyed by element, valid for that tree only).
+
+    ``marked``: the elements the page marks as content (``article``, ``main``,
+    ``role=main``, the ``[content] attributes`` of html.toml), in document order.
+    """
 
     text: dict[etree._Element, int] = field(default_factory=dict)
     links: dict[etree._Element, int] = field(default_factory=dict)
@@ -33,14 +37,23 @@ class Stats:
     score: dict[etree._Element, float] = field(default_factory=dict)
     boilerplate: dict[etree._Element, Verdict] = field(default_factory=dict)
     content_named: list[etree._Element] = field(default_factory=list)
+    marked: list[etree._Element] = field(default_factory=list)
 
     def link_density(self, el: etree._Element) -> float:
         total = self.text.get(el, 0)
         return self.links.get(el, 0) / total if total else 0.0
 
 
+_MARKER_TAGS = frozenset({"article", "main"})
+
+
 def measure(body: etree._Element, rules: HtmlRules) -> Stats:
-    """Bottom-up pass over ``body``: text, link text, good-paragraph text, scores, boilerplate."""
+    """Bottom-up pass over ``body``: text, link text, good-paragraph text, scores, boilerplate.
+
+    One loop over the elements in reverse document order (children before parents),
+    each element's numbers added to its parent's; attributes are read once per element
+    (``el.items()``) for both the boilerplate rules and the content markers.
+    """
     stats = Stats()
     text, links, para, score, boiler = stats.text, stats.links, stats.para, stats.score, stats.boilerplate
     direct: dict[etree._Element, int] = {}
@@ -51,9 +64,14 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     min_par = rules.min_paragraph
     bp_tags = rules.boilerplate_tags
     unprotected = rules.unprotected
-    named = stats.content_named
+    marker_attrs = rules.marker_attributes
+    named, marked = stats.content_named, stats.marked
     for el in reversed(elements):
         tag = el.tag
+        items = el.items()
+        attrs = dict(items) if items else None
+        if tag in _MARKER_TAGS or (attrs is not None and not marker_attrs.isdisjoint(attrs) and _marks_content(attrs, rules)):
+            marked.append(el)
         own = el.text
         own = len(own.strip()) if own else 0
         t = own + text.get(el, 0)
@@ -81,8 +99,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             direct[parent] = direct.get(parent, 0) + tail
         if raw:
             raw_para[parent] = raw_para.get(parent, 0) + raw
-        if tag not in _NEVER_BOILERPLATE and (tag in bp_tags or el.attrib or "-" in tag):
-            verdict = classify(el, rules)
+        if tag not in _NEVER_BOILERPLATE and (attrs is not None or tag in bp_tags or "-" in tag):
+            verdict = classify_attrs(tag, attrs or {}, rules)
             if verdict is CONTENT:
                 named.append(el)
             elif verdict is not None and (raw < protect or _unprotected(el, verdict, unprotected)) and (
@@ -101,7 +119,18 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             grand = parent.getparent()
             if grand is not None:
                 score[grand] = score.get(grand, 0.0) + s / 2
+    marked.reverse()
     return stats
+
+
+def _marks_content(attrs: dict[str, str], rules: HtmlRules) -> bool:
+    """The attributes mark the article body (``role=main``, ``itemprop=articleBody``...)."""
+    if attrs.get("role") == "main":
+        return True
+    for name, values in rules.content_attributes:
+        if attrs.get(name) in values:
+            return True
+    return False
 
 
 def _unprotected(el: etree._Element, verdict: Verdict, unprotected: frozenset[str]) -> bool:
@@ -180,11 +209,11 @@ def widen(el: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
 def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) -> list[etree._Element]:
     """Elements marked as the article by the page itself, strongest marker kind first.
 
-    Order: ``[tags] content`` selectors (itemprop=articleBody...), content class names,
-    a dominant ``article``, ``main``. One XPath union finds them all in one C-level pass.
+    Order: ``[content] attributes`` (itemprop=articleBody...), content class names,
+    a dominant ``article``, ``main``. The marked elements were collected by :func:`measure`.
     """
-    marked = body.xpath(rules.content_xpath)
-    selected = [el for el in marked if el.tag not in ("article", "main") and el.get("role") != "main"]
+    marked = stats.marked
+    selected = [el for el in marked if el.tag not in _MARKER_TAGS and el.get("role") != "main"]
     named = sorted(stats.content_named, key=lambda e: -stats.para.get(e, 0))
     articles = [a for a in marked if a.tag == "article" and not _inside_boilerplate(a, stats)]
     articles.sort(key=lambda e: -stats.para.get(e, 0))
