@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .rules import HtmlRules, name_tokens
+from .rules import HtmlRules, split_name
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -92,8 +92,13 @@ def _role_verdict(role: str) -> Verdict:
 
 @lru_cache(maxsize=16384)
 def _cached_token_verdict(value: str, rules: HtmlRules) -> Verdict | None:
-    """Verdict for one class/id value; cached because pages repeat their class names."""
-    names, tokens = name_tokens(value)
+    """Verdict for one class/id value; cached because pages repeat their class names.
+
+    Most values hold no rule token at all: two C-level set tests answer those.
+    """
+    names, tokens = split_name(value)
+    if rules.any_token.isdisjoint(names) and rules.any_token.isdisjoint(tokens):
+        return None
     for name in names:
         if name in rules.content_names:
             return CONTENT

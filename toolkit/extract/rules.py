@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -35,6 +35,7 @@ class HtmlRules:
     strong_tokens: frozenset[str]
     weak_tokens: frozenset[str]
     whole_only: frozenset[str]
+    any_token: frozenset[str]  # content names and boilerplate tokens: a value with none of them has no verdict
     roles: frozenset[str]
     unprotected: frozenset[str]
     min_paragraph: int
@@ -68,6 +69,7 @@ def load_rules() -> HtmlRules:
         strong_tokens=frozenset(boiler["strong"]) - weak,
         weak_tokens=weak,
         whole_only=frozenset(boiler["whole_only"]),
+        any_token=frozenset([*content["names"], *boiler["strong"], *weak]),
         roles=frozenset(boiler["roles"]),
         unprotected=frozenset(boiler["unprotected"]),
         min_paragraph=int(limits["min_paragraph"]),
@@ -92,6 +94,15 @@ def name_tokens(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tokens ``("post", "content", "main", "body")``; camelCase is split too
     (``"CookieBoxText"`` gives ``cookie``, ``box``, ``text``). Cached: pages repeat their class names.
     """
-    names = tuple(value.lower().split())
-    tokens = tuple(t for n in _CAMEL.sub(" ", value).lower().split() for t in _NAME_SPLIT.split(n) if t)
-    return names, tokens
+    return split_name(value)
+
+
+def split_name(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`name_tokens` without the cache (for callers that cache their own result).
+
+    The tokens are the runs of ``[a-z0-9]`` of the lower-cased value, camelCase split
+    first when the value has upper-case letters.
+    """
+    low = value.lower()
+    split = low if low == value else _CAMEL.sub(" ", value).lower()
+    return tuple(low.split()), tuple(_TOKEN.findall(split))
