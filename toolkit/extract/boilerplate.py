@@ -54,25 +54,40 @@ def classify_attrs(tag: str, attrs: dict[str, str], rules: HtmlRules) -> Verdict
             return verdict
     if not attrs:
         return None
-    get = attrs.get
-    role = get("role")
-    if role:
-        role = role.strip().lower()
-        if role in rules.roles:
-            return _role_verdict(role)
-    if "hidden" in attrs or get("aria-hidden") == "true":
-        return HIDDEN
-    style = get("style")
-    if style and _HIDDEN_STYLE.search(style) is not None:
-        return HIDDEN
-    value = get("class")
+    if not _STATE_ATTRIBUTES.isdisjoint(attrs):
+        verdict = _state_verdict(attrs, rules)
+        if verdict is not None:
+            return verdict
+    value = attrs.get("class")
     if value:
         verdict = _cached_token_verdict(value, rules)
         if verdict is not None:
             return verdict
-    value = get("id")
+    value = attrs.get("id")
     return _cached_token_verdict(value, rules) if value else None
 
+
+def _state_verdict(attrs: dict[str, str], rules: HtmlRules) -> Verdict | None:
+    """A boilerplate ARIA role, or a hidden element (``hidden``, ``aria-hidden``, ``display: none``)."""
+    role = attrs.get("role")
+    if role:
+        role = role.strip().lower()
+        if role in rules.roles:
+            return _role_verdict(role)
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return HIDDEN
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style) is not None:
+        return HIDDEN
+    return None
+
+
+#: Attributes that make an element boilerplate by its state (role, hidden), rarer than class and id.
+_STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
+
+#: The attributes :func:`classify_attrs` reads: an element with none of them (and an
+#: ordinary tag) has no verdict, so the measuring pass does not ask.
+CLASSIFIED_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style", "class", "id"})
 
 #: Verdict for hidden elements (``hidden``, ``aria-hidden``, ``display: none``).
 HIDDEN = Verdict("html:hidden", True)

@@ -52,17 +52,15 @@ def read_metadata(root: etree._Element, url: str | None) -> PageInfo:
     ld = _json_ld_article(root)
     metas = _meta_tags(root)
     site = _first(_ld_name(ld.get("publisher")), metas.get("og:site_name"), metas.get("application-name"))
-    title = _first(
-        _text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
-        _strip_site(_element_text(root.find(".//title")), site), _element_text(root.find(".//h1")),
-    )
+    # Later sources are read only when the earlier ones gave nothing (tree searches cost).
+    title = _first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _first(
+        _strip_site(_element_text(root.find(".//title")), site), _element_text(root.find(".//h1")))
     canonical = _canonical(root, metas, url)
     published = _first_date(
         ld.get("datePublished"), metas.get("article:published_time"), metas.get("datepublished"),
         metas.get("date"), metas.get("dc.date"), metas.get("dc.date.issued"), metas.get("citation_publication_date"),
-        metas.get("pubdate"), metas.get("publishdate"), metas.get("sailthru.date"), _time_element(root),
-        _url_date(canonical), _url_date(url), ld.get("dateCreated"),
-    )
+        metas.get("pubdate"), metas.get("publishdate"), metas.get("sailthru.date"),
+    ) or _first_date(_time_element(root), _url_date(canonical), _url_date(url), ld.get("dateCreated"))
     modified = _first_date(ld.get("dateModified"), metas.get("article:modified_time"), metas.get("og:updated_time"))
     meta = Metadata(
         title=title,

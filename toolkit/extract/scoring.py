@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .boilerplate import CONTENT, Verdict, classify_attrs, is_weak_enough
+from .boilerplate import CLASSIFIED_ATTRIBUTES, CONTENT, Verdict, classify_attrs, is_weak_enough
 from .rules import HtmlRules, name_tokens
 
 _NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
@@ -89,7 +89,9 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
         p = para.get(el, 0)
         if good > p:
             para[el] = p = good
-        raw = max(good, raw_para.get(el, 0))
+        raw = raw_para.get(el, 0)
+        if good > raw:
+            raw = good
         parent = el.getparent()
         if parent is None:
             continue
@@ -99,7 +101,8 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
             direct[parent] = direct.get(parent, 0) + tail
         if raw:
             raw_para[parent] = raw_para.get(parent, 0) + raw
-        if tag not in _NEVER_BOILERPLATE and (attrs is not None or tag in bp_tags or "-" in tag):
+        if tag not in _NEVER_BOILERPLATE and (tag in bp_tags or "-" in tag or (
+                attrs is not None and not CLASSIFIED_ATTRIBUTES.isdisjoint(attrs))):
             verdict = classify_attrs(tag, attrs or {}, rules)
             if verdict is CONTENT:
                 named.append(el)
