@@ -94,11 +94,13 @@ class Inline:
                     length += 1
                 pending_space = False
                 continue
-            s = _WS.sub(" ", fix_chars(raw))
-            if s.startswith(" "):
+            s = fix_chars(raw)
+            if not s:
+                continue
+            if s[0].isspace():
                 pending_space = True
-            trailing = s.endswith(" ")
-            s = s.strip(" ")
+            trailing = s[-1].isspace()
+            s = " ".join(s.split())  # white space collapsed and stripped: str.split() and \s agree
             if not s:
                 continue
             if pending_space and length and out[-1] != BREAK:

@@ -58,8 +58,7 @@ def measure(body: etree._Element, rules: HtmlRules) -> Stats:
     text, links, para, score, boiler = stats.text, stats.links, stats.para, stats.score, stats.boilerplate
     direct: dict[etree._Element, int] = {}
     elements = list(body.iter(etree.Element))
-    total = float(body.xpath("string-length(normalize-space(.))")) or 1.0
-    protect = _protection_threshold(body, total)
+    protect = _protection_threshold(body)
     raw_para: dict[etree._Element, int] = {}
     min_par = rules.min_paragraph
     bp_tags = rules.boilerplate_tags
@@ -154,14 +153,17 @@ def _unprotected(el: etree._Element, verdict: Verdict, unprotected: frozenset[st
     return False
 
 
-def _protection_threshold(body: etree._Element, total: float) -> float:
+def _protection_threshold(body: etree._Element) -> float:
     """Paragraph text above which a boilerplate-looking element is a page wrapper, not boilerplate.
 
     Estimated before the pass from the text of all ``<p>`` elements (one C-level call):
-    an element holding 40 % of it holds the article, whatever its class says.
+    an element holding 40 % of it holds the article, whatever its class says. Pages with
+    little ``<p>`` text use the length of all their text instead (read only then).
     """
     in_paragraphs = len("".join(body.xpath(".//p//text()")).split())
-    return 0.4 * (in_paragraphs * 6 if in_paragraphs > 20 else total)
+    if in_paragraphs > 20:
+        return 0.4 * (in_paragraphs * 6)
+    return 0.4 * (float(body.xpath("string-length(normalize-space(.))")) or 1.0)
 
 
 def _class_weight(el: etree._Element, rules: HtmlRules) -> float:

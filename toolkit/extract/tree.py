@@ -29,10 +29,12 @@ def parse_html(text: str) -> etree._Element | None:
     """The root ``<html>`` element, or None when the text holds nothing to parse."""
     if not isinstance(text, str):
         raise InputError(f"extract_html expects str, got {type(text).__name__}")
-    text = _XML_DECL.sub("", text, count=1)
+    declaration = _XML_DECL.match(text)  # match, not sub: sub would try every position of the page
+    if declaration is not None:
+        text = text[declaration.end():]
     if _NUL in text:
         text = text.replace(_NUL, "")
-    if not text.strip():
+    if not text or text.isspace():
         return None
     parser = _parser()
     try:
