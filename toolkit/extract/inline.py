@@ -83,6 +83,8 @@ class Inline:
     def build(self) -> tuple[str, tuple[Mark, ...]]:
         """Clean text and mark offsets into it; the pieces are consumed."""
         pieces, self.pieces = self.pieces, []
+        if all(raw.isspace() and raw.isascii() for raw, _ in pieces):
+            return "", ()  # white space between tags (most flushes): the fixes below keep it white space
         out: list[str] = []
         length = 0
         pending_space = False
