@@ -180,3 +180,32 @@ def test_copyright_and_picture_credit_lines_without_class_names_are_removed() ->
     assert "Die Kosten von rund 2,4 Millionen Euro" in text and "wegfallende Parkplätze" in text
     assert "©" not in text and "Alle Rechte vorbehalten" not in text
     assert {r.rule for r in extraction.removed if "©" in r.text} == {"html:credit-line"}
+
+
+def test_content_markers_are_collected_in_document_order_by_the_measuring_pass() -> None:
+    from toolkit.extract.rules import load_rules
+    from toolkit.extract.scoring import measure
+    from toolkit.extract.tree import body_of, parse_html
+
+    rules = load_rules()
+    page = ("<html><body><main id='m'><article id='a'><div itemprop='articleBody' id='ab'>x</div></article>"
+            "<div property='articleBody' id='pb'>y</div><div itemprop='articleBody text' id='no'>z</div>"
+            "<section role='main' id='r'><p itemprop='text' id='t'>w</p></section></main></body></html>")
+    body = body_of(parse_html(page))
+    assert [el.get("id") for el in measure(body, rules).marked] == ["m", "a", "ab", "pb", "r", "t"]
+
+
+def test_class_and_id_verdicts_split_names_and_camel_case_as_before() -> None:
+    from toolkit.extract.boilerplate import CONTENT, classify_attrs
+    from toolkit.extract.rules import load_rules, name_tokens
+
+    rules = load_rules()
+    assert name_tokens("post-content main__body CookieBoxText") == (
+        ("post-content", "main__body", "cookieboxtext"), ("post", "content", "main", "body", "cookie", "box", "text"))
+    assert classify_attrs("div", {"class": "row entry-content"}, rules) is CONTENT
+    assert classify_attrs("div", {"class": "row col-6", "id": "sidebar"}, rules).rule == "html:class-token:sidebar"
+    assert classify_attrs("div", {"class": "page-header"}, rules) is None  # whole-only token inside a longer name
+    assert classify_attrs("div", {"class": "CookieBanner"}, rules).rule == "html:class-token:cookie"
+    assert classify_attrs("div", {"class": "x", "style": "display: none"}, rules).rule == "html:hidden"
+    assert classify_attrs("div", {"role": " Navigation "}, rules).rule == "html:role:navigation"
+    assert classify_attrs("div", {"href": "x"}, rules) is None
