@@ -16,6 +16,10 @@ from typing import Iterator
 from .errors import InputError
 
 
+#: seconds between repeated alarms once the deadline has passed
+REPEAT = 0.05
+
+
 class DeadlineExceeded(InputError):
     """The document took longer than the configured per-document limit."""
 
@@ -31,7 +35,9 @@ def deadline(seconds: float, name: str) -> Iterator[None]:
         raise DeadlineExceeded(f"{name}: took longer than the limit of {seconds:g} s per document")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # fire again every REPEAT seconds after the deadline: an exception raised where Python
+    # cannot propagate it (a garbage-collector or weakref callback) is dropped, so one shot may be lost
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
