@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from toolkit.textclean import MARKUP_FIXES, clean_inline, clean_text
 
@@ -66,3 +66,18 @@ def test_inline_cleaning_removes_line_breaks() -> None:
 def test_cleaning_is_idempotent_on_markup_text(text: str) -> None:
     once = clean_text(text, fixes=MARKUP_FIXES)
     assert clean_text(once, fixes=MARKUP_FIXES) == once
+
+
+_MOJIBAKE_PRONE = st.lists(
+    st.sampled_from(list("aé€ÃÂâ€™œ™\x80\x93\x9d\xa0 ±Ð¸ÑŒ中文ß\u200b\u206a\x1b\x1f[m") + ["Ã©", "â€œ", "Ð¿Ñ€", "ï»¿"]), max_size=20
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_MOJIBAKE_PRONE)
+def test_the_fast_gates_never_skip_a_change_ftfy_would_make(text: str) -> None:
+    import ftfy
+
+    from toolkit.textclean import _FTFY, fix_mojibake
+
+    assert fix_mojibake(text) == ftfy.fix_text(text, _FTFY)

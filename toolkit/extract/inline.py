@@ -12,21 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ftfy.badness import is_bad
-
 from ..article import Mark
-from ..textclean import fix_mojibake, normalize_nfc, remove_bidi_controls, remove_controls, remove_invisible
+from ..textclean import CHARACTER_FIXES
 
-_WS = re.compile(r"\s+")
-# Every pattern of ftfy's badness regex needs a C1 control, a lone Œ/œ/Â/Ã or two
-# non-ASCII characters in a row: text without any of these cannot be mojibake, and this
-# one-class scan is ~10x cheaper than ftfy's alternation (most German, French, Spanish
-# pieces skip it).
-_MAYBE_MOJIBAKE = re.compile("[\x80-\x9f\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
-# The characters textclean's remove_invisible / remove_bidi_controls act on (its joiner
-# rule included): the fixes run only when one is present (their lookbehind regex is slow).
-_INVISIBLE_OR_BIDI = re.compile("[\u200b-\u200d\u2060\ufeff\u180e\u00ad\u034f\u115f\u1160\u3164"
-                                "\ufff9-\ufffb\u202a-\u202e\u2066-\u2069]")
 BREAK = "\n"
 
 
@@ -40,24 +28,19 @@ class OpenMark:
 
 
 def fix_chars(s: str, *, mojibake: bool = True) -> str:
-    """The character-level fixes of MARKUP_FIXES, without the white-space ones (done across pieces).
+    """The character fixes of :mod:`toolkit.textclean`, without the white-space ones (done across pieces).
 
-    ``mojibake=False`` skips ftfy's check (used for removal records, where speed matters more).
+    ``mojibake=False`` skips ftfy (used for removal records, where speed matters more).
     """
-    if not s.isascii():
-        if mojibake and _MAYBE_MOJIBAKE.search(s) is not None and is_bad(s):
-            s = fix_mojibake(s)
-        s = normalize_nfc(s)
-        if _INVISIBLE_OR_BIDI.search(s) is not None:
-            s = remove_bidi_controls(remove_invisible(s))
-    return remove_controls(s)
+    for fix in CHARACTER_FIXES if mojibake else CHARACTER_FIXES[1:]:
+        s = fix(s)
+    return s
 
 
 def inline_text(s: str, *, mojibake: bool = True) -> str:
     """A one-line clean piece (cell, caption, removal record): :func:`fix_chars` plus collapsed spaces.
 
-    Same result as ``textclean.clean_inline`` on markup text, but ftfy only runs where its
-    badness heuristic sees mojibake: ftfy on every piece would cost more than the parse.
+    Same result as ``textclean.clean_inline`` on markup text.
     """
     return " ".join(fix_chars(s, mojibake=mojibake).split())
 
