@@ -8,7 +8,7 @@ it back, so that publishing published output gives the same Article.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 SCHEMA_VERSION = "1.0.0"
@@ -350,10 +350,3 @@ class Article:
             extra=d.get("extra", {}),
             warnings=tuple(Warning(w["code"], w["message"]) for w in d.get("warnings", ())),
         )
-
-    def replace(self, **changes: Any) -> "Article":
-        return replace(self, **changes)
-
-
-def field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))

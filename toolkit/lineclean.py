@@ -29,6 +29,7 @@ class LineCleaning:
 
 @lru_cache(maxsize=1)
 def _markers() -> Markers:
+    """Markers of every language: a scrape's boilerplate language need not be its text's."""
     return load_markers()
 
 
@@ -42,6 +43,7 @@ def _breadcrumb_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _separator_pattern() -> re.Pattern[str]:
     seps = "|".join(re.escape(s.strip()) for s in sorted(_markers().separators, key=len, reverse=True) if s.strip())
+    # spaced separators from the table; arrows and slashes also count written tight ("首页>新闻")
     return re.compile(rf"\s+(?:{seps})\s+|\s*(?:[>»›→/])\s*")
 
 
@@ -64,13 +66,6 @@ def is_image_file_name(line: str) -> bool:
 
 def _is_short(line: str) -> bool:
     return 0 < len(line) <= _SHORT_NAV_CHARS and len(line.split()) <= _SHORT_NAV_WORDS
-
-
-def _marker_rule(line: str) -> str | None:
-    for pattern, rule in _markers().line_patterns:
-        if pattern.search(line):
-            return rule
-    return None
 
 
 def clean_lines(lines: list[str]) -> LineCleaning:
@@ -98,7 +93,7 @@ def _classify(line: str) -> tuple[str | None, tuple[str, ...]]:
         return "breadcrumb", trail
     if is_image_file_name(line):
         return "image-file-name", ()
-    return _marker_rule(line), ()
+    return _markers().line_rule(line), ()
 
 
 def _drop_navigation_residue(lines: list[str], trail: tuple[str, ...]) -> tuple[list[str], list[Removal]]:

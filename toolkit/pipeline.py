@@ -15,12 +15,14 @@ from dataclasses import dataclass, field, replace
 from . import sniff as formats
 from .article import Article, Block, Extraction, Metadata, Source, Warning
 from .config import Config
+from .article_check import is_valid_fast
 from .deadline import deadline
 from .decode import decode
 from .errors import InputError, RejectedError
-from .article_check import is_valid_fast
 from .structure import structure_text
 from .textclean import clean_text
+
+__all__ = ["RawDocument", "normalize", "normalize_document", "article_id", "warm_up"]
 
 ARTICLE_SCHEMA = "article"
 _UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
@@ -61,7 +63,7 @@ def _normalize_document(doc: RawDocument, config: Config) -> Article:
     fmt, text, encoding, decode_warnings = _decode(doc)
     if fmt == formats.ARTICLE:
         return _republish(text, doc)
-    extraction = _parse(fmt, text, doc, config)
+    extraction = _with_container_meta(_parse(fmt, text, doc, config), doc.meta)
     extraction = replace(extraction, warnings=tuple(decode_warnings) + extraction.warnings)
     source = Source(doc.path, fmt, encoding, hashlib.sha256(doc.data).hexdigest(), doc.url, doc.record)
     return validated(assemble(extraction, source, doc, config), doc.name)
@@ -100,27 +102,26 @@ def _decode(doc: RawDocument) -> tuple[str, str, str, tuple[Warning, ...]]:
     decoded = decode(doc.data, http_charset=doc.http_charset, html=is_html)
     if is_html:
         return formats.HTML, decoded.text, decoded.encoding, decoded.warnings
-    fmt = formats.sniff(decoded.text.lstrip("\ufeff")) if doc.format_hint is None else formats.TEXT
-    return fmt, decoded.text.lstrip("\ufeff"), decoded.encoding, decoded.warnings
+    text = decoded.text.lstrip("\ufeff")
+    fmt = formats.sniff(text) if doc.format_hint is None else formats.TEXT
+    return fmt, text, decoded.encoding, decoded.warnings
 
 
 def _parse(fmt: str, text: str, doc: RawDocument, config: Config) -> Extraction:
     if fmt == formats.HTML:
         from .extract import extract_html
 
-        return _with_container_meta(extract_html(text, url=doc.url, config=config), doc.meta)
+        return extract_html(text, url=doc.url, config=config)
     if fmt == formats.MARKDOWN:
         from .frontmatter import parse_front_matter_document
 
-        return _with_container_meta(parse_front_matter_document(text, name=doc.name), doc.meta)
-    return _with_container_meta(parse_plain_text(text), doc.meta)
+        return parse_front_matter_document(text, name=doc.name)
+    return parse_plain_text(text)
 
 
 def parse_plain_text(text: str) -> Extraction:
     """A plain-text scrape: clean it, drop boilerplate lines, find the title and the structure."""
-    record: list[str] = []
-    cleaned = clean_text(text, record=record)
-    result = structure_text(cleaned, find_title=True)
+    result = structure_text(clean_text(text), find_title=True)
     return Extraction(result.blocks, Metadata(title=result.title), result.removed, result.warnings)
 
 
@@ -190,14 +191,15 @@ def article_id(url: str | None, data: bytes) -> str:
 def validated(article: Article, name: str) -> Article:
     """The Article if it matches ``schemas/article.schema.json``; a rejection with the validator's message if not.
 
-    The compiled validator answers yes/no fast; jsonschema explains a "no". Values JSON cannot
-    carry (NaN, infinities, objects from front matter) are rejections too.
+    The compiled validator answers yes/no fast; jsonschema explains a "no". ``extra`` is the
+    only field holding input values as they came, so it alone is checked for what JSON
+    cannot carry (NaN, infinities); the Article is serialized once, by its writer.
     """
     try:
-        data = json.loads(article.to_json(indent=None))
+        json.dumps(article.extra, allow_nan=False)
     except (ValueError, TypeError) as exc:
         raise RejectedError(f"{name}: the Article cannot be written as JSON: {exc}") from None
-    problem = article_problem(data)
+    problem = article_problem(article.to_dict())
     if problem:
         raise RejectedError(f"{name}: the Article does not match the schema: {problem}")
     return article
@@ -222,9 +224,6 @@ def _republish(text: str, doc: RawDocument) -> Article:
     if problem:
         raise RejectedError(f"{doc.name}: not a valid Article: {problem}")
     return Article.from_dict(data)
-
-
-__all__ = ["RawDocument", "normalize", "normalize_document", "article_id"]
 
 
 def warm_up(config: Config) -> None:
