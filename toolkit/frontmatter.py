@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .article import Extraction, Metadata, Related, Removal, Warning
+from .article import Block, Extraction, Metadata, Related, Removal, Warning
+from .dates import parse_date
 from .errors import InputError
 from .schema_store import first_error
 from .fmsplit import split_front_matter
@@ -66,7 +67,6 @@ _LIST_SPLIT = re.compile(r"\s*[,;，；、]\s*")
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\r": ""}
 _ESCAPE_RE = re.compile(r"\\[ntr]")
 _PUBLISHED_ID = re.compile(r"^[0-9a-f]{16}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def unescape_literals(text: str) -> str:
@@ -100,26 +100,10 @@ def _check_against_schema(data: dict[Any, Any], name: str) -> list[Warning]:
 
 
 def _to_extraction(data: dict[Any, Any], body: str, warnings: list[Warning]) -> Extraction:
-    flat = dict(_flatten(data))
-    fields: dict[str, Any] = {}
-    used: set[str] = set()
-    for key, target in FIELD_MAP.items():
-        if key in flat and target not in fields and _present(flat[key]):
-            fields[target] = flat[key]
-            used.add(key)
-    related = _related(data)
-    body_key = next((k for k in BODY_KEYS if isinstance(data.get(k), str)), None)
-    body_texts = [unescape_literals(data[body_key])] if body_key else []
-    used.update(k for k in data if isinstance(k, str) and _RELATED_KEY.match(k))
-    if body_key:
-        used.add(body_key)
-    blocks, removed, more_warnings = _body_blocks(body_texts)
+    fields, used = _mapped_fields(data)
+    published_id = _published_id(data, used)
+    blocks, removed, more_warnings = _field_body(data, used)
     md_blocks, md_removed = parse_markdown(clean_text(body, fixes=MARKDOWN_SOURCE_FIXES))
-    blocks.extend(md_blocks)
-    removed.extend(md_removed)
-    published_id = flat.get("id") if isinstance(flat.get("id"), str) and _PUBLISHED_ID.match(flat["id"]) else None
-    if published_id:
-        used.add("id")
     meta = Metadata(
         title=_one_line(fields.get("title")),
         description=_one_line(fields.get("description")),
@@ -133,23 +117,42 @@ def _to_extraction(data: dict[Any, Any], body: str, warnings: list[Warning]) -> 
         # a published Article's language was detected from these same blocks, not declared:
         # detecting again without it as a hint gives the same answer (republishing is idempotent)
         lang_hint=None if published_id else _one_line(fields.get("lang_hint")),
-        related=related,
+        related=_related(data, used),
         extra=_extra(data, used),
         id=published_id,
     )
-    return Extraction(tuple(blocks), meta, tuple(removed), tuple(warnings + more_warnings))
+    return Extraction(blocks + md_blocks, meta, removed + md_removed, tuple(warnings) + more_warnings)
 
 
-def _body_blocks(texts: Iterable[str]) -> tuple[list[Any], list[Removal], list[Warning]]:
-    blocks: list[Any] = []
-    removed: list[Removal] = []
-    warnings: list[Warning] = []
-    for text in texts:
-        result = structure_text(clean_text(text))
-        blocks.extend(result.blocks)
-        removed.extend(result.removed)
-        warnings.extend(result.warnings)
-    return blocks, removed, warnings
+def _mapped_fields(data: dict[Any, Any]) -> tuple[dict[str, Any], set[str]]:
+    """Article field -> value by :data:`FIELD_MAP` (first key present wins), and the keys used."""
+    flat = dict(_flatten(data))
+    fields: dict[str, Any] = {}
+    used: set[str] = set()
+    for key, target in FIELD_MAP.items():
+        if key in flat and target not in fields and _present(flat[key]):
+            fields[target] = flat[key]
+            used.add(key)
+    return fields, used
+
+
+def _published_id(data: dict[Any, Any], used: set[str]) -> str | None:
+    """The id of a toolkit-published Article (16 hex digits), kept; other ids stay in ``extra``."""
+    value = data.get("id")
+    if isinstance(value, str) and _PUBLISHED_ID.match(value):
+        used.add("id")
+        return value
+    return None
+
+
+def _field_body(data: dict[Any, Any], used: set[str]) -> tuple[tuple[Block, ...], tuple[Removal, ...], tuple[Warning, ...]]:
+    """The body held in a front-matter field (:data:`BODY_KEYS`), structured like any plain text."""
+    key = next((k for k in BODY_KEYS if isinstance(data.get(k), str)), None)
+    if key is None:
+        return (), (), ()
+    used.add(key)
+    result = structure_text(clean_text(unescape_literals(data[key])))
+    return result.blocks, result.removed, result.warnings
 
 
 def _flatten(data: dict[Any, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
@@ -199,32 +202,20 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _date(value: Any, warnings: list[Warning], field_name: str) -> str | None:
+    """An ISO 8601 date (or date-time) from a front-matter value; a warning when it is not a date."""
     text = _one_line(value)
     if text is None:
         return None
-    if _ISO_DATE.match(text) and _valid_calendar_date(text[:10]):
-        return text.replace(" ", "T", 1) if len(text) > 10 else text
-    from .dates import parse_date
-
     parsed = parse_date(text)
     if parsed is None:
         warnings.append(Warning("unparsed-date", f"{field_name}: {text!r} is not a date; left out"))
     return parsed
 
 
-def _valid_calendar_date(text: str) -> bool:
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _related(data: dict[Any, Any]) -> tuple[Related, ...]:
+def _related(data: dict[Any, Any], used: set[str]) -> tuple[Related, ...]:
     """``related_articleN`` entries, deduplicated by URL (then title), in N order."""
     keys = sorted((k for k in data if isinstance(k, str) and _RELATED_KEY.match(k)), key=_trailing_number)
+    used.update(keys)
     seen: set[str] = set()
     out: list[Related] = []
     for key in keys:
