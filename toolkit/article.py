@@ -13,8 +13,6 @@ from typing import Any, Iterable
 
 SCHEMA_VERSION = "1.0.0"
 
-BLOCK_TYPES = ("heading", "paragraph", "list", "quote", "code", "table", "image")
-
 
 @dataclass(frozen=True)
 class Mark:

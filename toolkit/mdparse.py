@@ -41,9 +41,6 @@ class _Cursor:
     def done(self) -> bool:
         return self.i >= len(self.tokens)
 
-    def peek(self) -> Token:
-        return self.tokens[self.i]
-
 
 def parse_markdown(text: str) -> tuple[tuple[Block, ...], tuple[Removal, ...]]:
     """Blocks of a Markdown text, and the raw HTML blocks left out."""
