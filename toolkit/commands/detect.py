@@ -69,27 +69,27 @@ def _open(name: str) -> ContextManager[TextIO]:
     return open(name, encoding="utf-8", errors="strict")
 
 
-def _records(name: str, handle: TextIO) -> Iterator[tuple[int, dict[str, object] | str]]:
-    """``(line number, record)`` per non-blank line, or ``(line number, error message)``."""
+def _records(name: str, handle: TextIO) -> Iterator[dict[str, object] | str]:
+    """The record of each non-blank line, or an error message naming the line."""
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, f"toolkit detect: {name}: line {number}: not JSON ({exc.msg})"
+            yield f"toolkit detect: {name}: line {number}: not JSON ({exc.msg})"
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield number, f"toolkit detect: {name}: line {number}: expected an object with a string \"text\""
+            yield f"toolkit detect: {name}: line {number}: expected an object with a string \"text\""
             continue
-        yield number, record
+        yield record
 
 
 def _run_jsonl(name: str, handle: TextIO, config: Config, hint: str | None) -> bool:
     from ..language import detect_text
 
     ok = True
-    for _, record in _records(name, handle):
+    for record in _records(name, handle):
         if isinstance(record, str):
             print(record, file=sys.stderr)
             ok = False

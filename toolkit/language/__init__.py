@@ -8,8 +8,9 @@ Two entry points:
   differ from the document and ``spans`` where they mix languages; the document gets its
   primary language and letter shares.
 
-The work happens in :mod:`toolkit.language.identify` (script runs, detector, context); the
-detector sits behind :class:`toolkit.language.detectors.Detector`.
+The work happens in :mod:`toolkit.language.identify` (script runs, detector, context), on
+long pages from a sample (:mod:`toolkit.language.pages`); the n-gram scorer is
+:class:`toolkit.language.detectors.ProfileScorer`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from dataclasses import dataclass, replace
 
 from ..article import Block, LanguageShare, Span
 from ..config import Config
-from .identify import Run, identify
-from .pages import PAGE_BUDGET, PageRuns, _group, sampled_runs
+from .identify import Run, identify, letter_counts
+from .pages import PageRuns, page_runs
 
 #: Block types whose text is not natural language and is left out of detection.
 SKIPPED_TYPES = ("code",)
@@ -43,15 +44,6 @@ class LanguageResult:
     blocks: tuple[Block, ...]
     language: str | None
     languages: tuple[LanguageShare, ...]
-
-
-def letter_counts(runs: list[Run]) -> dict[str, int]:
-    """Letters per language of ``runs``."""
-    counts: dict[str, int] = {}
-    for run in runs:
-        if run.lang:
-            counts[run.lang] = counts.get(run.lang, 0) + run.letters
-    return counts
 
 
 def shares(runs: list[Run]) -> tuple[LanguageShare, ...]:
@@ -117,12 +109,6 @@ def _plain(block: Block) -> Block:
     return block if block.lang is None and not block.spans else replace(block, lang=None, spans=())
 
 
-def _whole(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns:
-    """Every block identified, as one text (blocks joined by line breaks)."""
-    runs = identify("\n".join(texts), languages, hint)
-    return PageRuns(_group(runs, texts, list(range(len(texts)))), None, 0)
-
-
 def _page_shares(page: PageRuns) -> tuple[LanguageShare, ...]:
     """Letter shares of the identified runs plus the rest of the page in its primary language."""
     counts = letter_counts([run for mine, _ in page.runs_by_block.values() for run in mine])
@@ -140,12 +126,7 @@ def annotate(blocks: tuple[Block, ...], *, hint: str | None, config: Config) -> 
     from an even sample plus the blocks that could differ (:mod:`toolkit.language.pages`):
     the rest is in the page's primary language.
     """
-    texts = [_block_text(b) for b in blocks]
-    languages = tuple(config.languages)
-    page = None
-    if sum(map(len, texts)) > PAGE_BUDGET:
-        page = sampled_runs(texts, languages, hint)
-    page = page or _whole(texts, languages, hint)
+    page = page_runs([_block_text(b) for b in blocks], tuple(config.languages), hint)
     table = _page_shares(page)
     document = _primary(table, hint)
     labelled = []

@@ -1,16 +1,18 @@
 """Detectors behind one small interface, built on langdetect's bundled profiles.
 
 ``Detector.detect(text)`` returns ``[(lang, probability), ...]`` best first, restricted to
-the languages it was built for. Two implementations share one restricted
-``langdetect.DetectorFactory`` (profiles loaded once per language set, cached):
+the languages it was built for. Two implementations:
 
-* :class:`ProfileScorer` — the default: the same n-gram model as langdetect, but it scores
-  *every* n-gram of the text once (naive Bayes in log space) instead of sampling n-grams at
-  random seven times. Deterministic by construction, and per-word scores are cached so a
-  page costs about one dictionary lookup per word. It also exposes raw log-likelihoods,
-  which the segmenter combines with the document's languages as a prior.
-* :class:`LangdetectSampler` — langdetect's own ``Detector`` (seeded, restricted), for
-  comparison and for anyone who wants langdetect's exact answers.
+* :class:`ProfileScorer` — what identification uses (:mod:`.identify` calls its
+  ``loglik``): the same n-gram model as langdetect, but it scores *every* n-gram of the text
+  once (naive Bayes in log space) instead of sampling n-grams at random seven times.
+  Deterministic by construction, and per-word scores are cached so a page costs about one
+  dictionary lookup per word. Its packed n-gram table is the shipped file for the default
+  languages (:mod:`.tablefile`), else built from a restricted ``langdetect.DetectorFactory``
+  (:func:`restricted_factory`, profiles loaded once per language set, cached).
+* :class:`LangdetectSampler` — langdetect's own ``Detector`` (seeded, on a restricted
+  factory), for anyone who wants langdetect's exact answers. Nothing in the toolkit calls it
+  (the benchmark's baseline calls ``langdetect.detect`` with all profiles); its tests do.
 
 Codes are ISO 639-1: langdetect's ``zh-cn``/``zh-tw`` profiles both answer ``zh``.
 """
@@ -62,8 +64,9 @@ def iso_code(profile_name: str) -> str:
     return profile_name.split("-")[0]
 
 
+@lru_cache(maxsize=1)
 def available_languages() -> frozenset[str]:
-    """ISO codes for which langdetect ships a profile."""
+    """ISO codes for which langdetect ships a profile (the folder is listed once)."""
     return frozenset(iso_code(name) for name in os.listdir(PROFILES_DIRECTORY) if not name.startswith("."))
 
 
@@ -157,9 +160,9 @@ def _floors(universe: tuple[str, ...], column: list[int], sizes: tuple[int, ...]
 
 
 def _table_key(languages: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> str:
-    import langdetect
+    from importlib.metadata import version as installed
 
-    version = getattr(langdetect, "__version__", "1.0.9")
+    version = installed("langdetect")  # the module has no __version__: its profiles change with the release
     return tablefile.table_key(languages, universe, sizes, _SCALE, _LANE, _FLOOR_SHARE, version)
 
 

@@ -13,10 +13,10 @@ a word every candidate uses (``a``, ``de``) changes nothing.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
+
+from ..ruletables import load_rules
 
 #: Nats added to a language for each of its function words in a run (shared when listed twice).
 WORD_NATS = 6.0
@@ -24,11 +24,9 @@ WORD_NATS = 6.0
 LETTER_NATS = 6.0
 
 
-@lru_cache(maxsize=1)
 def word_table() -> dict[str, dict[str, str | list[str]]]:
-    """The rows of ``language_words.toml``: ``{lang: {"words": [...], "letters": "..."}}``."""
-    text = resources.files("toolkit.rules").joinpath("language_words.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """The rows of ``language_words.toml``: ``{lang: {"words": [...], "letters": "..."}}`` (cached)."""
+    return load_rules("language_words.toml")
 
 
 @lru_cache(maxsize=1024)

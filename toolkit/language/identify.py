@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .detectors import ProfileScorer
-from .scripts import OTHER, WORD, Script, script_runs, script_table
+from .scripts import WORD, Script, script_runs, script_table
 
 #: A gap between letter chunks that ends a sentence or a breadcrumb item.
 SENTENCE_GAP = re.compile(r"[.!?;。！？；\t]")
@@ -176,13 +176,18 @@ def document_prior(runs: list[Run], hint: str | None) -> dict[str, float]:
     return prior
 
 
+@lru_cache(maxsize=256)
+def _page_absorbing(script: Script, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The configured languages of the scripts that absorb ``script`` page-wide (``page_absorbed_by``)."""
+    table = script_table()
+    return tuple(lang for name in script.page_absorbed_by for lang in _candidates(table.by_name(name), languages))
+
+
 def _absorbing_in_document(run: Run, prior: dict[str, float], languages: tuple[str, ...]) -> str | None:
     """A short Han run on a Japanese page is Japanese: the language of an absorbing script present."""
     if not run.absorbable or run.letters >= SHORT_ABSORBED:
         return None
-    table = script_table()
-    found = [lang for name in run.script.page_absorbed_by for lang in _candidates(table.by_name(name), languages)]
-    present = [lang for lang in found if prior.get(lang, 0.0) > 0.0]
+    present = [lang for lang in _page_absorbing(run.script, languages) if prior.get(lang, 0.0) > 0.0]
     return max(present, key=prior.__getitem__) if present else None
 
 
@@ -270,12 +275,18 @@ def _best_allowed(tally: dict[str, int], allowed: tuple[str, ...] | None) -> str
     return max(options, key=tally.__getitem__) if options else None
 
 
-def primary_language(runs: list[Run], hint: str | None) -> str | None:
-    """The language with most letters (ties: the hint, then the code)."""
+def letter_counts(runs: list[Run]) -> dict[str, int]:
+    """Letters per language of ``runs``."""
     counts: dict[str, int] = {}
     for run in runs:
         if run.lang:
             counts[run.lang] = counts.get(run.lang, 0) + run.letters
+    return counts
+
+
+def primary_language(runs: list[Run], hint: str | None) -> str | None:
+    """The language with most letters (ties: the hint, then the code)."""
+    counts = letter_counts(runs)
     if not counts:
         return None
     return max(sorted(counts), key=lambda lang: (counts[lang], lang == hint))
@@ -299,4 +310,4 @@ def identify(
     return runs
 
 
-__all__ = ["Run", "document_prior", "identify", "primary_language", "segment", "OTHER"]
+__all__ = ["Run", "document_prior", "identify", "letter_counts", "primary_language", "segment"]

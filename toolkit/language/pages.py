@@ -16,8 +16,8 @@ page costs (a few microseconds per new word, in Python). So a page longer than
 4. **Identify the flagged blocks** in full, with the sample's languages as prior (a flagged
    block sampled whole keeps its first answer). Every other block is in the primary language.
 
-Short pages take the exact path; :func:`toolkit.language.detect_text` always does (its spans
-cover every letter).
+Short pages take the exact path: every block identified, as one text (:func:`page_runs`);
+:func:`toolkit.language.detect_text` always does (its spans cover every letter).
 """
 
 from __future__ import annotations
@@ -160,6 +160,16 @@ def with_foreign_letters(texts: list[str], pattern: re.Pattern[str], skip: set[i
         if index not in skip and any(map(str.isalpha, match.group())):
             found.add(index)
     return found
+
+
+def page_runs(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns:
+    """The runs of a page's block texts: sampled past :data:`PAGE_BUDGET` characters, else all
+    blocks identified as one text (blocks joined by line breaks)."""
+    if sum(map(len, texts)) > PAGE_BUDGET:
+        sampled = sampled_runs(texts, languages, hint)
+        if sampled is not None:
+            return sampled
+    return PageRuns(_identify_parts(dict(enumerate(texts)), languages, hint)[1], None, 0)
 
 
 def sampled_runs(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns | None:

@@ -12,11 +12,11 @@ so a page is scanned at C speed and Python only sees one match per run, not per 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
+
+from ..ruletables import load_rules
 
 #: The pseudo-script of letters no row of the table covers; it never decides a language.
 OTHER = "Other"
@@ -73,8 +73,7 @@ def _run_pattern(own: str, mixed: str | None, soft: str) -> str:
 @lru_cache(maxsize=1)
 def script_table() -> ScriptTable:
     """Load the script table once and compile its run regex (unknown letters last)."""
-    data = tomllib.loads(resources.files("toolkit.rules").joinpath("scripts.toml").read_text("utf-8"))
-    rows = data["script"]
+    rows = load_rules("scripts.toml")["script"]
     letters = {row["name"]: _ranges(row["ranges"]) for row in rows}
     known = "".join(letters.values())
     soft = f"(?:[^\\w{re.escape(BOUNDARY_CHARS)}]|[\\d_])"
