@@ -38,6 +38,19 @@ def test_an_alias_bomb_is_refused() -> None:
         load_yaml("\n".join(lines) + "\n", name="bomb.yaml")
 
 
+def test_a_bomb_of_few_aliases_is_refused_in_every_document_of_a_stream() -> None:
+    lines, previous = ["a: &a [x, x, x, x, x, x, x, x, x, x]"], "a"
+    for level in range(8):  # 80 aliases expanding to 10**9 values
+        lines.append(f"b{level}: &b{level} [" + ", ".join([f"*{previous}"] * 10) + "]")
+        previous = f"b{level}"
+    with pytest.raises(YamlSyntaxError, match="aliases expand to more than"):
+        load_yaml_documents("ok: 1\n---\n" + "\n".join(lines) + "\n", name="bomb.yaml")
+
+
+def test_many_aliases_of_a_small_value_are_fine() -> None:
+    assert load_yaml("a: &a 1\nb: [" + ", ".join(["*a"] * 150) + "]\n")["b"] == [1] * 150
+
+
 def test_a_few_aliases_are_fine() -> None:
     assert load_yaml("base: &b {x: 1}\nother: *b\n") == {"base": {"x": 1}, "other": {"x": 1}}
 

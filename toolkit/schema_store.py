@@ -20,9 +20,8 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import url2pathname
 
 import jsonschema
 import referencing
@@ -32,7 +31,6 @@ import referencing.jsonschema
 from .config import Limits
 from .errors import InputError, SchemaError
 
-ARTICLE_SCHEMA = "article"
 BUNDLED_ID_PREFIX = "https://schemas.toolkit.invalid/"
 #: Keywords whose values are data, not subschemas: their ``$ref``-looking keys are not references.
 _DATA_KEYWORDS = frozenset({"const", "enum", "default", "examples", "example"})
@@ -53,8 +51,8 @@ def schema_text(name: str) -> str:
         raise SchemaError(f"no bundled schema named {name!r}") from None
 
 
-def bundled_names() -> list[str]:
-    """Names of the bundled schemas (``article``, ``frontmatter/default``...), sorted."""
+@lru_cache(maxsize=1)
+def _bundled_names() -> tuple[str, ...]:
     names: list[str] = []
     root = _schema_files()
     for entry in root.iterdir():
@@ -62,7 +60,18 @@ def bundled_names() -> list[str]:
             names += [f"{entry.name}/{sub.name[:-12]}" for sub in entry.iterdir() if sub.name.endswith(".schema.json")]
         elif entry.name.endswith(".schema.json"):
             names.append(entry.name[:-12])
-    return sorted(names)
+    return tuple(sorted(names))
+
+
+def bundled_names() -> list[str]:
+    """Names of the bundled schemas (``article``, ``frontmatter/default``...), sorted."""
+    return list(_bundled_names())
+
+
+def bundled_name(name: str) -> str | None:
+    """The bundled schema ``name`` means: itself, else ``frontmatter/<name>``; ``None`` when neither exists."""
+    names = _bundled_names()
+    return next((candidate for candidate in (name, f"frontmatter/{name}") if candidate in names), None)
 
 
 def _parse_schema(text: str, label: str) -> dict[str, Any]:
@@ -119,8 +128,10 @@ class _Retriever:
         """The file that ``uri`` names on this machine, or ``None`` when it is remote."""
         parts = urlsplit(uri)
         if parts.scheme == "file":
+            from urllib.request import url2pathname  # not at start-up: it imports http.client and email
+
             return Path(url2pathname(parts.path))
-        if self.local_dir is not None and uri.startswith(self.base_dir_uri) and parts.scheme != "file":
+        if self.local_dir is not None and uri.startswith(self.base_dir_uri):
             candidate = self.local_dir / uri[len(self.base_dir_uri) :]
             return candidate if candidate.is_file() else None
         return None
@@ -144,45 +155,33 @@ class _Retriever:
 
 
 def _id_keyword(cls: type) -> str:
-    return "id" if cls.META_SCHEMA.get("$schema", "").find("draft-04") >= 0 else "$id"
+    return "id" if "draft-04" in cls.META_SCHEMA.get("$schema", "") else "$id"
 
 
-def _walk(node: Any, base: str, id_key: str) -> Iterator[tuple[str, str]]:
-    """Every ``(base, $ref)`` pair in a schema, with the base moved by nested ``$id``."""
+def _ids_and_refs(node: Any, base: str, id_key: str, ids: set[str], refs: list[tuple[str, str]]) -> None:
+    """Collect the (fragment-less) ``$id`` URIs a schema embeds and its ``(base, $ref)`` pairs, in document order."""
     if isinstance(node, list):
         for item in node:
-            yield from _walk(item, base, id_key)
+            _ids_and_refs(item, base, id_key, ids, refs)
     if not isinstance(node, dict):
         return
     if isinstance(node.get(id_key), str):
         base = urljoin(base, node[id_key])
+        ids.add(urldefrag(base).url)
     for key in ("$ref", "$dynamicRef", "$recursiveRef"):
         if isinstance(node.get(key), str):
-            yield base, node[key]
+            refs.append((base, node[key]))
     for key, value in node.items():
         if key not in _DATA_KEYWORDS:
-            yield from _walk(value, base, id_key)
-
-
-def _embedded_ids(schema: Any, base: str, id_key: str) -> set[str]:
-    ids = {urldefrag(base).url}
-    stack = [(schema, base)]
-    while stack:
-        node, here = stack.pop()
-        if isinstance(node, list):
-            stack += [(item, here) for item in node]
-        elif isinstance(node, dict):
-            if isinstance(node.get(id_key), str):
-                here = urljoin(here, node[id_key])
-                ids.add(urldefrag(here).url)
-            stack += [(value, here) for key, value in node.items() if key not in _DATA_KEYWORDS]
-    return ids
+            _ids_and_refs(value, base, id_key, ids, refs)
 
 
 def _check_refs(schema: Any, base: str, id_key: str, retriever: _Retriever, label: str, seen: set[str]) -> None:
     """Resolve every ``$ref`` target now, so a remote or missing one fails before any document."""
-    known = _embedded_ids(schema, base, id_key)
-    for here, ref in _walk(schema, base, id_key):
+    known = {urldefrag(base).url}
+    refs: list[tuple[str, str]] = []
+    _ids_and_refs(schema, base, id_key, known, refs)
+    for here, ref in refs:
         target = urldefrag(urljoin(here, ref)).url
         if target in known or target in seen:
             continue

@@ -2,13 +2,14 @@
 
 PyYAML's ``SafeLoader`` already refuses ``!!python/...`` tags; on top of it these loaders
 keep dates as the strings they were written as (``2023-02-30`` is data, not a crash),
-refuse duplicate keys naming both lines, and bound alias expansion (billion laughs).
+refuse duplicate keys naming both lines, and bound alias expansion (billion laughs) by
+the number of values a document holds once its aliases are expanded (:func:`expanded_size`).
 
 :func:`load_yaml` returns plain data (the front-matter reader uses it);
 :func:`load_yaml_documents` also keeps each document's node tree so that a JSON path
 inside the data maps back to a line and column (``toolkit validate`` uses it). Both use
-libyaml when PyYAML was built with it, falling back to the pure-Python parser for texts
-with many aliases (only that parser can count them while composing).
+libyaml when PyYAML was built with it, else the pure-Python parser, and both apply the
+same bound to every document.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import yaml
 
 from .errors import InputError
 
-MAX_ALIASES = 100
+#: how many values a document may hold once its aliases are expanded (what JSON output would write)
+MAX_EXPANDED_VALUES = 200_000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 
@@ -59,21 +61,7 @@ class _SafeConstruction:
 
 
 class _Loader(_SafeConstruction, yaml.SafeLoader):
-    """Pure-Python SafeLoader without timestamps, with duplicate-key and alias checks."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"more than {MAX_ALIASES} aliases (alias bomb?)", event.start_mark
-                )
-        return super().compose_node(parent, index)
+    """Pure-Python SafeLoader without timestamps, with the duplicate-key check."""
 
 
 _RESOLVERS = {
@@ -85,34 +73,18 @@ _Loader.yaml_implicit_resolvers = _RESOLVERS
 if getattr(yaml, "__with_libyaml__", False):
 
     class _CLoader(_SafeConstruction, yaml.CSafeLoader):  # type: ignore[misc, valid-type]
-        """libyaml-backed twin of :class:`_Loader`; only used when aliases cannot explode."""
+        """libyaml-backed twin of :class:`_Loader`."""
 
     _CLoader.yaml_implicit_resolvers = _RESOLVERS
-    _FAST: type | None = _CLoader
+    _LOADER: type = _CLoader
 else:  # pragma: no cover - PyYAML without libyaml
-    _FAST = None
-
-
-def _loader_class(text: str) -> type:
-    """libyaml when there are too few ``*`` characters for an alias bomb, else the counting parser."""
-    if _FAST is not None and text.count("*") <= MAX_ALIASES:
-        return _FAST
-    return _Loader
+    _LOADER = _Loader
 
 
 def _new_loader(text: str, line_offset: int) -> Any:
-    loader = _loader_class(text)(text)
+    loader = _LOADER(text)
     loader.line_offset = line_offset
     return loader
-
-
-def yaml_error_message(exc: yaml.YAMLError, *, line_offset: int = 0) -> str:
-    """One line: ``line L, column C: problem`` from a PyYAML error."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is None:
-        return str(problem)
-    return f"line {mark.line + 1 + line_offset}, column {mark.column + 1}: {problem}"
 
 
 def _syntax_error(exc: Exception, name: str, line_offset: int) -> YamlSyntaxError:
@@ -140,14 +112,14 @@ def load_yaml(text: str, *, name: str = "<yaml>", line_offset: int = 0) -> Any:
         raise _syntax_error(exc, name, line_offset) from None
     finally:
         loader.dispose()
-    size = expanded_size(data)
-    if size > MAX_EXPANDED_VALUES:
-        raise InputError(f"{name}: invalid YAML: aliases expand to more than {MAX_EXPANDED_VALUES} values (alias bomb?)")
+    _refuse_alias_bomb(data, name)
     return data
 
 
-#: how many values a document may hold once its aliases are expanded (what JSON output would write)
-MAX_EXPANDED_VALUES = 200_000
+def _refuse_alias_bomb(data: Any, name: str) -> None:
+    """A :class:`YamlSyntaxError` when ``data`` expands past :data:`MAX_EXPANDED_VALUES`."""
+    if expanded_size(data) > MAX_EXPANDED_VALUES:
+        raise YamlSyntaxError(name, f"aliases expand to more than {MAX_EXPANDED_VALUES} values (alias bomb?)", None, None)
 
 
 def expanded_size(data: Any) -> int:
@@ -225,6 +197,7 @@ def load_yaml_documents(text: str, *, name: str = "<yaml>", line_offset: int = 0
         while loader.check_node():
             node = loader.get_node()
             data = loader.construct_document(node)
+            _refuse_alias_bomb(data, name)
             documents.append(YamlDocument(data, node, line_offset))
     except _LOAD_ERRORS as exc:
         raise _syntax_error(exc, name, line_offset) from None

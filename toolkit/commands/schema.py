@@ -18,15 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the schema text (or the names) to stdout."""
     from ..errors import UsageError
-    from ..schema_store import bundled_names, schema_text
+    from ..schema_store import bundled_name, bundled_names, schema_text
 
     if args.list:
         sys.stdout.write("".join(f"{name}\n" for name in bundled_names()))
         return 0
     if not args.name:
         raise UsageError("name a schema (see: toolkit schema --list)")
-    names = bundled_names()
-    name = args.name if args.name in names or f"frontmatter/{args.name}" not in names else f"frontmatter/{args.name}"
-    text = schema_text(name)
+    text = schema_text(bundled_name(args.name) or args.name)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

@@ -131,8 +131,12 @@ def _unknown(document: Document, unknown: UnknownSchema) -> Issue:
     return Issue(line, column, unknown.message, json_path(unknown.at), "schema", document.index, "_schema")
 
 
-def check_loaded(path: Path, display: str, loaded: Loaded, resolver: Resolver, regex_seconds: float) -> FileReport:
-    """Validate every document of a loaded file."""
+def check_loaded(
+    path: Path, display: str, loaded: Loaded, resolver: Resolver, regex_seconds: float,
+    validators: dict[SchemaChoice, Any] | None = None,
+) -> FileReport:
+    """Validate every document of a loaded file; ``validators`` keeps each schema's validator across files."""
+    validators = {} if validators is None else validators
     report = FileReport(display, documents=len(loaded.documents), skipped=loaded.skipped)
     report.issues += [Issue(p.line, p.column, p.message, kind="parse") for p in loaded.problems]
     unchecked = 0
@@ -145,7 +149,9 @@ def check_loaded(path: Path, display: str, loaded: Loaded, resolver: Resolver, r
         else:
             if choice.label not in report.schemas:
                 report.schemas.append(choice.label)
-            report.issues += _schema_errors(document, _validator(choice, regex_seconds), choice.label)
+            if choice not in validators:
+                validators[choice] = _validator(choice, regex_seconds)
+            report.issues += _schema_errors(document, validators[choice], choice.label)
     if unchecked and unchecked == len(loaded.documents) and not loaded.problems:
         report.skipped = "no schema for it (use --schema, _schema or a configured glob)"
     report.issues.sort(key=lambda issue: (issue.line, issue.column, issue.document))
@@ -193,5 +199,6 @@ def expand(paths: Sequence[str]) -> Iterator[tuple[Path, str]]:
 
 def check_paths(paths: Sequence[str], resolver: Resolver, regex_seconds: float) -> Iterator[FileReport]:
     """Check every file under ``paths`` (files and folders), one report per file, in order."""
+    validators: dict[SchemaChoice, Any] = {}
     for path, display in expand(paths):
-        yield check_loaded(path, display, load_path(path), resolver, regex_seconds)
+        yield check_loaded(path, display, load_path(path), resolver, regex_seconds, validators)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from ..errors import InputError
 from ..fmsplit import opens_front_matter, split_front_matter
 from . import jsonpos
 
@@ -99,8 +98,6 @@ def _yaml_documents(text: str, kind: str, line_offset: int) -> Loaded:
         docs = load_yaml_documents(text, line_offset=line_offset)
     except YamlSyntaxError as exc:
         return Loaded(kind, problems=(Problem(exc.line or 1, exc.column or 1, f"invalid YAML: {exc.problem}"),))
-    except InputError as exc:
-        return Loaded(kind, problems=(Problem(1 + line_offset, 1, str(exc)),))
     return Loaded(kind, documents=tuple(Document(doc.data, doc.position, i) for i, doc in enumerate(docs)))
 
 
@@ -124,23 +121,20 @@ def load_front_matter(text: str) -> Loaded:
     return Loaded("front matter", documents=(Document(data, doc.locate),))
 
 
-def _starts_front_matter(text: str) -> bool:
-    return opens_front_matter(text)
-
-
 def load_text(text: str, suffix: str) -> Loaded:
     """Pick the reader by extension, else by content; a text with nothing to check is skipped."""
     suffix = suffix.lower()
+    bare = text.removeprefix("\ufeff")
     if suffix in JSON_SUFFIXES:
-        return load_json(text.removeprefix("\ufeff"))
+        return load_json(bare)
     if suffix in JSONL_SUFFIXES:
-        return load_jsonl(text.removeprefix("\ufeff"))
+        return load_jsonl(bare)
     if suffix in YAML_SUFFIXES:
         return load_yaml(text)
-    if _starts_front_matter(text):
+    if opens_front_matter(text):
         return load_front_matter(text)
     if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
-        return load_json(text.removeprefix("\ufeff"))
+        return load_json(bare)
     return Loaded("text", skipped="no front matter" if suffix in TEXT_SUFFIXES else "not JSON, YAML or front matter")
 
 

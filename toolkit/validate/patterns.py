@@ -3,7 +3,7 @@
 A schema may carry a regular expression with catastrophic backtracking (``^(a|aa)+$``);
 with Python's ``re`` one long value hangs the whole run. The ``regex`` package takes a
 ``timeout``; a value whose match runs out of time is reported as an error at that value
-and the run goes on. Without ``regex`` installed the stdlib ``re`` is used (unbounded).
+and the run goes on. ``regex`` is imported on the first pattern, not at start-up.
 """
 
 from __future__ import annotations
@@ -13,15 +13,6 @@ from typing import Any, Callable, Iterator
 
 from jsonschema.exceptions import ValidationError
 
-try:
-    import regex as _engine
-
-    BOUNDED = True
-except ImportError:  # pragma: no cover - regex is a declared dependency
-    import re as _engine  # type: ignore[no-redef]
-
-    BOUNDED = False
-
 
 class PatternTimeout(Exception):
     """A pattern did not finish matching a value within its time bound."""
@@ -29,14 +20,14 @@ class PatternTimeout(Exception):
 
 @lru_cache(maxsize=512)
 def _compiled(pattern: str) -> Any:
-    return _engine.compile(pattern)
+    import regex
+
+    return regex.compile(pattern)
 
 
 def search(pattern: str, text: str, seconds: float) -> bool:
     """Whether ``pattern`` matches somewhere in ``text``; :class:`PatternTimeout` past ``seconds``."""
     compiled = _compiled(pattern)
-    if not BOUNDED:
-        return compiled.search(text) is not None
     try:
         return compiled.search(text, timeout=seconds) is not None
     except TimeoutError:

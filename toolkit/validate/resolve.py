@@ -120,13 +120,10 @@ def find_settings(start: Path | None = None) -> Settings:
 
 
 def _bundled(name: str) -> SchemaChoice | None:
-    from ..schema_store import bundled_names
+    from ..schema_store import bundled_name
 
-    names = bundled_names()
-    for candidate in (name, f"frontmatter/{name}"):
-        if candidate in names:
-            return SchemaChoice(candidate, name=candidate)
-    return None
+    found = bundled_name(name)
+    return SchemaChoice(found, name=found) if found is not None else None
 
 
 def _target(value: str, base: Path) -> SchemaChoice:
