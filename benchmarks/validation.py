@@ -118,24 +118,8 @@ def timed(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess
     return wall, cpu, done
 
 
-#: Runs the validate command module alone; used only while ``toolkit.cli`` cannot import every command.
-_VALIDATE_ONLY = (
-    "import argparse, sys; from toolkit.commands import validate as v; p = argparse.ArgumentParser(); "
-    "v.add_arguments(p); sys.exit(v.run(p.parse_args()))"
-)
-
-
-def toolkit_prefix() -> list[str]:
-    """``python -m toolkit validate``, or the validate module alone if the CLI does not start."""
-    probe = subprocess.run([sys.executable, "-m", "toolkit", "--version"], capture_output=True, check=False)
-    if probe.returncode == 0:
-        return [sys.executable, "-m", "toolkit", "validate"]
-    print("note: `python -m toolkit` does not start; timing the validate command module directly")
-    return [sys.executable, "-c", _VALIDATE_ONLY]
-
-
 def toolkit_command(schema: Path, files: list[Path], output: str) -> list[str]:
-    return [*toolkit_prefix(), "--schema", str(schema), "--format", output, "-q", *map(str, files)]
+    return [sys.executable, "-m", "toolkit", "validate", "--schema", str(schema), "--format", output, "-q", *map(str, files)]
 
 
 def check_jsonschema_command(schema: Path, files: list[Path]) -> list[str]:

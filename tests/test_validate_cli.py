@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import socket
@@ -12,33 +11,10 @@ from typing import Callable
 
 import pytest
 
-from toolkit.errors import SchemaError, UsageError
+from toolkit.cli import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "validate"
 Run = Callable[..., tuple[int, str, str]]
-
-
-def _main(argv: list[str]) -> int:
-    """The real CLI when every command module imports; else the command module alone, mapped the same way."""
-    try:
-        from toolkit.cli import main
-    except ImportError:
-        main = None
-    if main is not None:
-        try:
-            return main(argv)
-        except ImportError:
-            pass
-    from toolkit.commands import schema, validate
-
-    module = {"validate": validate, "schema": schema}[argv[0]]
-    parser = argparse.ArgumentParser(prog=f"toolkit {argv[0]}")
-    module.add_arguments(parser)
-    try:
-        return module.run(parser.parse_args(argv[1:]))
-    except (UsageError, SchemaError) as exc:
-        print(f"toolkit: error: {exc}", file=__import__("sys").stderr)
-        return 2
 
 
 @pytest.fixture
@@ -48,7 +24,7 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
 
     def go(*argv: str) -> tuple[int, str, str]:
         try:
-            code = _main(list(argv))
+            code = main(list(argv))
         except SystemExit as exc:
             code = int(exc.code or 0)
         out, err = capsys.readouterr()
