@@ -123,10 +123,10 @@ def run(export: Path, out: Path, jobs: int) -> dict[str, float]:
     done.set()
     sampler.join()
     wall = time.perf_counter() - started
+    if child.returncode not in (0, 1):  # before reading report.json, which a failed run may not have written
+        raise SystemExit(f"publish failed ({child.returncode}): {stderr.decode(errors='replace')[-2000:]}")
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     published = report["totals"]["published"]
-    if child.returncode not in (0, 1):
-        raise SystemExit(f"publish failed ({child.returncode}): {stderr.decode(errors='replace')[-2000:]}")
     return {"published": published, "rejected": report["totals"]["rejected"], "wall": wall,
             "pages_per_s": published / wall, "maxrss_mb": usage.ru_maxrss / 1024, "tree_peak_mb": peak[0] / MB}
 

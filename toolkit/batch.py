@@ -31,9 +31,8 @@ from .outpaths import NameAllocator, safe_relative, slug
 from .parallel import chunked, default_jobs, ordered_map
 from .pipeline import RawDocument, normalize_document, warm_up
 from .readers import BadRecord, ReadOptions, container_stem, default_stem, documents
-from .report import PUBLISHED, REJECTED, SKIPPED, Entry, RunReport
+from .report import PUBLISHED, REJECTED, REPORT_NAME, SKIPPED, Entry, RunReport
 
-REPORT_NAME = "report.json"
 JSONL_NAME = "articles.jsonl"
 STDOUT = "-"
 
@@ -71,7 +70,6 @@ class Task:
 
     input: str
     stem: str  # single file: its output stem; record of a container: the container's folder
-    named_by_title: bool
     doc: RawDocument | BadRecord
     sha256: str | None = None
     kept: Published | None = None  # --resume: unchanged since the last run, not normalized again
@@ -131,7 +129,7 @@ def _render(fmt: str, article: Article) -> str:
 
 def _stem_for(task: Task, article: Article) -> str:
     """A record is named by a slug of its title and a short stable id, inside its container's folder."""
-    if not task.named_by_title:
+    if task.doc.record is None:  # the file itself is the document: named after the file
         return task.stem
     return (PurePosixPath(task.stem) / f"{slug(article.title or '')}-{article.id[:8]}").as_posix()
 
@@ -149,19 +147,20 @@ def tasks(inputs: Iterable[InputFile], options: ReadOptions, previous: dict[str,
 
 def _item_tasks(item: InputFile, options: ReadOptions) -> Iterator[Task]:
     if item.skipped:
-        yield Task(item.name, default_stem(item).as_posix(), False, BadRecord("", item.skipped, skipped=True))
+        yield _task(item, BadRecord("", item.skipped, skipped=True))
         return
     try:
         for doc in documents(item, options):
             yield _task(item, doc)
     except InputError as exc:
-        yield Task(item.name, default_stem(item).as_posix(), False, BadRecord("", str(exc)))
+        yield _task(item, BadRecord("", str(exc)))
 
 
 def _task(item: InputFile, doc: RawDocument | BadRecord) -> Task:
-    if doc.record is None:  # the file itself is the document
-        return Task(item.name, default_stem(item).as_posix(), False, doc, _sha(doc))
-    return Task(item.name, container_stem(item).as_posix(), True, doc, _sha(doc))
+    """A record goes in its container's folder; the file itself as a document (record None), or the
+    whole file as a rejection (record ""), is named after the file."""
+    stem = container_stem(item) if doc.record else default_stem(item)
+    return Task(item.name, stem.as_posix(), doc, _sha(doc))
 
 
 def _sha(doc: RawDocument | BadRecord) -> str | None:
@@ -172,11 +171,13 @@ def _mark_kept(task: Task, previous: dict[str, Published], expected: Callable[[P
     before = previous.pop(source_key(task.input, task.doc.record or None), None)
     if before is None or before.sha256 != task.sha256 or not expected(before):
         return task
-    return Task(task.input, task.stem, task.named_by_title, task.doc, task.sha256, kept=before)
+    # not normalized again, so its bytes need not travel to a worker
+    return replace(task, doc=replace(task.doc, data=b""), kept=before)
 
 
 def _weight(task: Task) -> int:
-    return len(task.doc.data) if isinstance(task.doc, RawDocument) and task.kept is None else 64
+    """Bytes a task carries to its worker (a kept one carries none)."""
+    return len(task.doc.data) if isinstance(task.doc, RawDocument) else 0
 
 
 # --- parent side: writing --------------------------------------------------------------------
@@ -198,7 +199,7 @@ class Publisher:
         self._log = log
         self._names = NameAllocator()
         self._writes_files = any(f in WRITERS for f in formats)
-        self._names.allocate(PurePosixPath(Path(REPORT_NAME).stem), "")
+        self._names.reserve(PurePosixPath(REPORT_NAME).with_suffix(""))  # no input may be published as report.json
 
     def take(self, outcome: Outcome) -> None:
         if outcome.reason is not None:

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .errors import UsageError
+from .manifest import MANIFEST_NAME
+from .report import REPORT_NAME
 
 STDIN = "-"
 
@@ -32,6 +34,11 @@ class InputFile:
     @property
     def name(self) -> str:
         return str(self.path) if self.path is not None else "<stdin>"
+
+    @property
+    def source_path(self) -> str:
+        """What its documents record as ``source.path``: the file's path, or ``stdin``."""
+        return self.path.as_posix() if self.path is not None else str(self.rel)
 
 
 def discover(inputs: list[str], *, exclude: Path | None = None) -> Iterator[InputFile]:
@@ -100,7 +107,7 @@ def _walkable(path: Path, excluded: Path | None) -> bool:
 
 
 #: files ``toolkit publish`` writes for itself, and the key their first bytes carry
-_RUN_FILES = {"report.json": b'"toolkit_report"', "manifest.jsonl": b'"toolkit_manifest"'}
+_RUN_FILES = {REPORT_NAME: b'"toolkit_report"', MANIFEST_NAME: b'"toolkit_manifest"'}
 
 
 def _is_run_report(path: Path) -> bool:

@@ -12,6 +12,7 @@ with the number of records: about 300 bytes each).
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -75,13 +76,13 @@ class ManifestWriter:
         self.path = out / MANIFEST_NAME
         self.previous = previous
         self.checkpoints = checkpoints
-        self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._spool: IO[bytes] = tempfile.TemporaryFile("w+b")
         self._last = time.monotonic()
         self._interval = CHECKPOINT_SECONDS
         self._count = 0
 
     def add(self, key: str, entry: Published) -> None:
-        self._spool.write(json.dumps(entry.to_dict(key), ensure_ascii=False) + "\n")
+        self._spool.write(_line(key, entry))
         self._count += 1
         due = self._count == FIRST_CHECKPOINT or time.monotonic() - self._last > self._interval
         if self.checkpoints and due:
@@ -91,14 +92,16 @@ class ManifestWriter:
 
     def write(self, *, keep_previous: bool = False) -> None:
         """This run's entries, plus (at a checkpoint) the previous ones not yet reached."""
-        self._spool.flush()
         self._spool.seek(0)
         with atomic_stream(self.path) as handle:
             handle.write((json.dumps(_HEADER) + "\n").encode("utf-8"))
-            for line in self._spool:
-                handle.write(line.encode("utf-8"))
+            shutil.copyfileobj(self._spool, handle)
             if keep_previous:
                 for key, entry in self.previous.items():
-                    handle.write((json.dumps(entry.to_dict(key), ensure_ascii=False) + "\n").encode("utf-8"))
+                    handle.write(_line(key, entry))
         self._spool.seek(0, 2)
         self._last = time.monotonic()
+
+
+def _line(key: str, entry: Published) -> bytes:
+    return (json.dumps(entry.to_dict(key), ensure_ascii=False) + "\n").encode("utf-8")

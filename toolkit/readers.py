@@ -89,7 +89,7 @@ def read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
 
 def _single(item: InputFile, stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
     data = read_limited(stream, options.max_bytes, item.name)
-    yield RawDocument(data, item.name, path=str(item.rel) if item.path is None else item.path.as_posix())
+    yield RawDocument(data, item.name, path=item.source_path)
 
 
 def _always(head: bytes, item: InputFile) -> bool:

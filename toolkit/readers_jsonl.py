@@ -68,10 +68,9 @@ def record(item: InputFile, number: int, line: bytes, options: ReadOptions) -> I
         return BadRecord(where, f"{name}: invalid JSON: {_one_line(exc)}")
     if not isinstance(obj, dict):
         return BadRecord(where, f"{name}: a JSON {type(obj).__name__}, not an object")
-    path = item.path.as_posix() if item.path is not None else str(item.rel)
     if "schema_version" in obj and "blocks" in obj:  # a published Article: republish it as it is
-        return RawDocument(line.strip(), name, path=path, record=where)
-    return _page_record(obj, name, path, where, options)
+        return RawDocument(line.strip(), name, path=item.source_path, record=where)
+    return _page_record(obj, name, item.source_path, where, options)
 
 
 def _page_record(obj: dict[str, Any], name: str, path: str, where: str, options: ReadOptions) -> Item:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from dataclasses import replace
 from email.message import Message
 from typing import Any, BinaryIO, Iterator
 
@@ -115,9 +116,8 @@ def _document(item: InputFile, rec: Any, options: ReadOptions) -> Item | None:
         return BadRecord("", f"longer than the limit of {options.max_bytes} bytes")
     if getattr(rec.raw_stream, "limit", 0) > 0:
         return BadRecord("", "truncated record (ends before its Content-Length)")
-    path = item.path.as_posix() if item.path is not None else str(item.rel)
     is_html = bool(content_type) and "html" in content_type.lower()
-    return RawDocument(body, item.name, path=path, url=url, http_charset=_charset(content_type),
+    return RawDocument(body, item.name, path=item.source_path, url=url, http_charset=_charset(content_type),
                        format_hint="html" if is_html else None)
 
 
@@ -127,8 +127,6 @@ def _located(item: InputFile, doc: Item, offset: int) -> Item:
     if isinstance(doc, BadRecord):
         reason = doc.reason if doc.skipped else f"{item.name}:{where}: {doc.reason}"
         return BadRecord(where, reason, skipped=doc.skipped)
-    from dataclasses import replace
-
     return replace(doc, name=f"{item.name}:{where}", record=where)
 
 

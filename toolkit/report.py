@@ -16,6 +16,7 @@ from typing import IO, Any, Iterator
 
 from . import __version__
 
+REPORT_NAME = "report.json"  # in the output folder, unless the run is told otherwise
 PUBLISHED, REJECTED, SKIPPED = "published", "rejected", "skipped"
 STATUSES = (PUBLISHED, REJECTED, SKIPPED)
 

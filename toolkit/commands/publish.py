@@ -92,7 +92,7 @@ def _log(line: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import publish
+    from ..batch import REPORT_NAME, publish
 
     config = build_config(args)
     options = build_options(args)
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     rate = report.count("published") / elapsed if elapsed > 0 else 0.0
     where = "stdout" if args.out == "-" else f"{args.out}/"
-    report_at = args.report or (None if args.out == "-" else f"{args.out}/report.json")
+    report_at = args.report or (None if args.out == "-" else f"{args.out}/{REPORT_NAME}")
     note = f"report: {report_at}; " if report_at else ""
     print(f"{report.summary()} -> {where} ({note}{rate:.1f} pages/s)", file=sys.stderr)
     return 0 if report.ok else 1
