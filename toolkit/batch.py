@@ -160,11 +160,10 @@ def _task(item: InputFile, doc: RawDocument | BadRecord) -> Task:
     """A record goes in its container's folder; the file itself as a document (record None), or the
     whole file as a rejection (record ""), is named after the file."""
     stem = container_stem(item) if doc.record else default_stem(item)
-    return Task(item.name, stem.as_posix(), doc, _sha(doc))
-
-
-def _sha(doc: RawDocument | BadRecord) -> str | None:
-    return hashlib.sha256(doc.data).hexdigest() if isinstance(doc, RawDocument) else None
+    if isinstance(doc, BadRecord):
+        return Task(item.name, stem.as_posix(), doc)
+    doc = replace(doc, sha256=hashlib.sha256(doc.data).hexdigest())  # hashed once, for the manifest and the Article
+    return Task(item.name, stem.as_posix(), doc, doc.sha256)
 
 
 def _mark_kept(task: Task, previous: dict[str, Published], expected: Callable[[Published], bool]) -> Task:

@@ -40,6 +40,7 @@ class RawDocument:
     record: str | None = None
     meta: Metadata = field(default_factory=Metadata)  # metadata the container carried (JSONL fields)
     format_hint: str | None = None  # "html" or "text" when the container says so
+    sha256: str | None = None  # of ``data``, when the reader already computed it
 
 
 def normalize(data: bytes | str, *, url: str | None = None, path: str | None = None, config: Config | None = None) -> Article:
@@ -65,7 +66,8 @@ def _normalize_document(doc: RawDocument, config: Config) -> Article:
         return _republish(text, doc)
     extraction = _with_container_meta(_parse(fmt, text, doc, config), doc.meta)
     extraction = replace(extraction, warnings=tuple(decode_warnings) + extraction.warnings)
-    source = Source(doc.path, fmt, encoding, hashlib.sha256(doc.data).hexdigest(), doc.url, doc.record)
+    sha256 = doc.sha256 or hashlib.sha256(doc.data).hexdigest()
+    source = Source(doc.path, fmt, encoding, sha256, doc.url, doc.record)
     return validated(assemble(extraction, source, doc, config), doc.name)
 
 
