@@ -105,7 +105,6 @@ def run_in_process(pages: list[Page], extract: Callable[[Page], str | None]) -> 
 
 
 def toolkit_extract(page: Page) -> str:
-    from toolkit.config import Config
     from toolkit.decode import decode
     from toolkit.extract import extract_html
 

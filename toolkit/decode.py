@@ -27,8 +27,9 @@ _BOMS = (
 )
 
 #: Browser (WHATWG) meaning of legacy labels: the superset each label stands for on the web.
+#: Keys are ``codecs.lookup(label).name`` values (every latin-1 label looks up as ``iso8859-1``).
 _WEB_SUPERSETS = {
-    "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+    "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
     "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949",
     "tis-620": "cp874", "iso8859-11": "cp874", "big5": "big5hkscs",
 }
@@ -118,7 +119,7 @@ def _try_declared(data: bytes, origin: str, label: str | None, warnings: list[Wa
 
 
 def _is_single_byte(codec: str) -> bool:
-    return codec.startswith(("cp12", "cp87", "iso8859", "koi8", "mac-", "cp85", "cp86")) or codec == "latin-1"
+    return codec.startswith(("cp12", "cp87", "iso8859", "koi8", "mac-", "cp85", "cp86"))
 
 
 def _is_utf8_with_non_ascii(data: bytes) -> bool:

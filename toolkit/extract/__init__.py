@@ -9,7 +9,7 @@ listing pages in strict mode) escapes.
 
 from __future__ import annotations
 
-from ..article import Extraction, Warning
+from ..article import Extraction
 from ..config import Config
 from .pipeline import run
 
@@ -19,7 +19,3 @@ __all__ = ["extract_html"]
 def extract_html(text: str, *, url: str | None = None, config: Config | None = None) -> Extraction:
     """Extract the main content of an HTML page as an :class:`~toolkit.article.Extraction`."""
     return run(text, url=url, config=config or Config())
-
-
-# Re-exported for callers that build their own warnings list.
-Warning = Warning

@@ -63,7 +63,7 @@ def safe_url(href: str | None, base: str | None) -> str | None:
 def to_blocks(main: etree._Element, ctx: Context) -> list[Block]:
     """The blocks of ``main`` in document order."""
     sink = _Sink(ctx)
-    _walk(main, sink, (), 0)
+    _walk(main, sink, 0)
     sink.flush()
     return _drop_orphan_headings(_drop_credit_lines(sink.blocks, ctx), ctx)
 
@@ -163,17 +163,30 @@ def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
     return None
 
 
-def _record(el: etree._Element, rule: str, ctx: Context) -> None:
+def record_removal(el: etree._Element, rule: str, removed: list[Removal]) -> None:
+    """Append ``el``'s text (cleaned, without the mojibake fix) to ``removed`` under ``rule``."""
     text = inline_text(" ".join(el.itertext()), mojibake=False)
     if text:
-        ctx.removed.append(Removal(text, rule))
+        removed.append(Removal(text, rule))
 
 
-def _walk(root: etree._Element, sink: _Sink, marks: tuple[OpenMark, ...], depth: int) -> None:
+def _record(el: etree._Element, rule: str, ctx: Context) -> None:
+    record_removal(el, rule, ctx.removed)
+
+
+def _walk(root: etree._Element, sink: _Sink, depth: int) -> None:
     """Walk ``root``'s content into ``sink`` (root itself is not checked for boilerplate)."""
     stack: list = []
-    _push_children(root, marks, stack, sink.ctx)
+    _push_children(root, (), stack)
     _drain(stack, sink, depth)
+
+
+def _sub_blocks(el: etree._Element, ctx: Context, depth: int, kind: str = "paragraph") -> list[Block]:
+    """The blocks of ``el``'s content collected on their own (gaps left out)."""
+    sub = _Sink(ctx, kind)
+    _walk(el, sub, depth)
+    sub.flush()
+    return [b for b in sub.blocks if b is not _GAP]
 
 
 def _drain(stack: list, sink: _Sink, depth: int) -> None:
@@ -190,7 +203,7 @@ def _drain(stack: list, sink: _Sink, depth: int) -> None:
         _visit(value, open_marks, stack, sink, depth)
 
 
-def _push_children(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, ctx: Context) -> None:
+def _push_children(el: etree._Element, marks: tuple[OpenMark, ...], stack: list) -> None:
     for child in reversed(el):
         if child.tail:
             stack.append(("text", child.tail, marks))
@@ -215,12 +228,12 @@ def _visit(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, sink: _
         return
     mark_type = _MARK_TAGS.get(tag)
     if mark_type is not None:
-        _push_children(el, marks + (OpenMark(id(el), mark_type),), stack, ctx)
+        _push_children(el, marks + (OpenMark(id(el), mark_type),), stack)
         return
     if tag == "a":
         url = safe_url(el.get("href"), ctx.base_url)
         inner = marks + (OpenMark(id(el), "link", url),) if url else marks
-        _push_children(el, inner, stack, ctx)
+        _push_children(el, inner, stack)
         return
     special = _SPECIAL.get(tag) if depth < _MAX_NESTING else None
     if special is not None:
@@ -231,9 +244,9 @@ def _visit(el: etree._Element, marks: tuple[OpenMark, ...], stack: list, sink: _
     if tag in ctx.rules.block_tags or "-" in tag:
         sink.flush()
         stack.append(_FLUSH)
-        _push_children(el, marks, stack, ctx)
+        _push_children(el, marks, stack)
         return
-    _push_children(el, marks, stack, ctx)
+    _push_children(el, marks, stack)
 
 
 def _heading(el: etree._Element, sink: _Sink, depth: int) -> None:
@@ -248,26 +261,18 @@ def _heading(el: etree._Element, sink: _Sink, depth: int) -> None:
 
 
 def _inline_text(el: etree._Element, ctx: Context, depth: int) -> str:
-    sub = _Sink(ctx)
-    _walk(el, sub, (), depth)
-    sub.flush()
-    return " ".join(b.plain_text() for b in sub.blocks if b is not _GAP).replace("\n", " ").strip()
+    return " ".join(b.plain_text() for b in _sub_blocks(el, ctx, depth)).replace("\n", " ").strip()
 
 
 def _quote(el: etree._Element, sink: _Sink, depth: int) -> None:
-    sub = _Sink(sink.ctx, "quote")
-    _walk(el, sub, (), depth)
-    sub.flush()
-    for block in sub.blocks:
-        if block is _GAP:
-            continue
+    for block in _sub_blocks(el, sink.ctx, depth, "quote"):
         if block.type == "paragraph":
             block = Block("quote", text=block.text, marks=block.marks)
         sink.blocks.append(block)
 
 
 def _code(el: etree._Element, sink: _Sink, depth: int) -> None:
-    text = fix_chars("".join(el.itertext()).replace("\r\n", "\n")).strip("\n")
+    text = fix_chars("".join(el.itertext()).replace("\r\n", "\n"))
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines).strip("\n")
     if text.strip():
@@ -287,24 +292,22 @@ def _list(el: etree._Element, sink: _Sink, depth: int) -> None:
     for li in el:
         if li.tag != "li":
             continue
-        if _skip_rule(li, sink.ctx) is not None:
-            _record(li, _skip_rule(li, sink.ctx) or "", sink.ctx)
+        rule = _skip_rule(li, sink.ctx)
+        if rule is not None:
+            _record(li, rule, sink.ctx)
             continue
         item = _list_item(li, sink.ctx, depth)
         if item is not None:
             items.append(item)
     if not items:
-        _walk(el, sink, (), depth)  # no <li>: read it as flow
+        _walk(el, sink, depth)  # no <li>: read it as flow
         sink.flush()
         return
     sink.blocks.append(Block("list", ordered=el.tag == "ol", items=tuple(items)))
 
 
 def _list_item(li: etree._Element, ctx: Context, depth: int) -> ListItem | None:
-    sub = _Sink(ctx)
-    _walk(li, sub, (), depth)
-    sub.flush()
-    blocks = [b for b in sub.blocks if b is not _GAP]
+    blocks = _sub_blocks(li, ctx, depth)
     if not blocks:
         return None
     first = blocks[0]
@@ -327,7 +330,7 @@ def _is_data_table(table: etree._Element) -> bool:
 def _table(el: etree._Element, sink: _Sink, depth: int) -> None:
     rows = []
     header = False
-    for index, tr in enumerate(el.xpath(".//tr")):
+    for tr in el.xpath(".//tr"):
         cells = tr.xpath("td|th")
         row = tuple(inline_text("".join(c.itertext())) for c in cells)
         if any(row):
@@ -354,15 +357,12 @@ def _figure(el: etree._Element, sink: _Sink, depth: int) -> None:
     img = el.find(".//img")
     caption_el = el.find(".//figcaption")
     if img is None:
-        _walk(el, sink, (), depth)
+        _walk(el, sink, depth)
         sink.flush()
         return
-    src = safe_url(img.get("src") or img.get("data-src"), sink.ctx.base_url)
     if caption_el is not None:
         _record(caption_el, "html:figcaption", sink.ctx)
-    if src:
-        alt = inline_text(img.get("alt") or "") or None
-        sink.blocks.append(Block("image", src=src, alt=alt))
+    _image(img, sink, depth)
 
 
 _SPECIAL = {

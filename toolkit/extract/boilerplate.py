@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lxml import etree
-
 from .rules import HtmlRules, split_name
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -32,19 +30,13 @@ class Verdict:
 CONTENT = Verdict("html:content", False)
 
 
-def classify(el: etree._Element, rules: HtmlRules) -> Verdict | None:
-    """The boilerplate rule that matches ``el``, :data:`CONTENT` for a content-named element, or None.
-
-    Looks at tag, role, hidden state, class and id (see :func:`classify_attrs`).
-    """
-    return classify_attrs(el.tag, dict(el.items()), rules)
-
-
 def classify_attrs(tag: str, attrs: dict[str, str], rules: HtmlRules) -> Verdict | None:
-    """:func:`classify` on an element's tag and attribute dict.
+    """The boilerplate rule matching an element's tag and attributes, :data:`CONTENT` for a
+    content-named element, or None.
 
-    The measuring pass reads each element's attributes once (``dict(el.items())``, one
-    C call) and passes them here, instead of one lxml call per attribute looked at.
+    Looks at tag, role, hidden state, class and id. The measuring pass reads each
+    element's attributes once (``dict(el.items())``, one C call) and passes them here,
+    instead of one lxml call per attribute looked at.
     """
     if tag in rules.boilerplate_tags:
         return _tag_verdict(tag)

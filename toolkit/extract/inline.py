@@ -9,13 +9,13 @@ computed on the cleaned text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..article import Mark
-from ..textclean import CHARACTER_FIXES
+from ..textclean import CHARACTER_FIXES, fix_mojibake
 
 BREAK = "\n"
+_FIXES_WITHOUT_MOJIBAKE = tuple(f for f in CHARACTER_FIXES if f is not fix_mojibake)
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def fix_chars(s: str, *, mojibake: bool = True) -> str:
 
     ``mojibake=False`` skips ftfy (used for removal records, where speed matters more).
     """
-    for fix in CHARACTER_FIXES if mojibake else CHARACTER_FIXES[1:]:
+    for fix in CHARACTER_FIXES if mojibake else _FIXES_WITHOUT_MOJIBAKE:
         s = fix(s)
     return s
 

@@ -15,6 +15,7 @@ from lxml import etree
 from .boilerplate import Verdict
 from .rules import HtmlRules
 from .scoring import Stats
+from .tree import is_inside, precedes
 
 _LEAD_TAGS = frozenset({"p", "h2", "h3", "h4", "blockquote"})
 _WRAPPERS = frozenset({"div", "span", "section"})
@@ -27,11 +28,9 @@ def title_before(body: etree._Element, main: etree._Element, stats: Stats) -> et
         verdict = _boilerplate_above(h1, body, stats)
         if verdict is not None and verdict.strong:
             continue
-        if h1 is main or any(a is main for a in h1.iterancestors()):
+        if h1 is main or is_inside(h1, main) or is_inside(main, h1):
             return None
-        if any(a is h1 for a in main.iterancestors()):
-            return None
-        return h1 if h1.xpath("count(preceding::*)") < main.xpath("count(preceding::*)") else None
+        return h1 if precedes(h1, main) else None
     return None
 
 

@@ -29,6 +29,8 @@ _ARTICLE_TYPES = frozenset({
     "backgroundnewsarticle", "socialmediaposting", "liveblogposting", "posting", "review",
     "recipe", "webpage", "itempage", "medicalwebpage", "qapage", "howto",
 })
+#: Article types that describe the page rather than an article on it (ranked below the others).
+_PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "qapage"})
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -45,7 +47,7 @@ _AUTHOR_ELEMENTS = "//@rel[.='author']/.. | //@itemprop[.='author']/.."
 
 @dataclass(frozen=True)
 class PageInfo:
-    """Metadata plus what only the extractor uses: the JSON-LD ``articleBody`` and the h1."""
+    """Metadata plus what only the extractor uses: the JSON-LD ``articleBody``."""
 
     meta: Metadata
     article_body: str | None
@@ -54,7 +56,7 @@ class PageInfo:
 def read_metadata(root: etree._Element, url: str | None) -> PageInfo:
     """Everything the page says about itself (see the module docstring for the order of sources)."""
     ld = _json_ld_article(root)
-    metas = _meta_tags(root)
+    metas, sections = _meta_tags(root)
     site = _first(_ld_name(ld.get("publisher")), metas.get("og:site_name"), metas.get("application-name"))
     # Later sources are read only when the earlier ones gave nothing (tree searches cost).
     title = _first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _first(
@@ -74,7 +76,7 @@ def read_metadata(root: etree._Element, url: str | None) -> PageInfo:
         authors=_authors(ld, metas, root),
         site_name=site,
         keywords=_keywords(ld, metas),
-        categories=_dedupe(_as_list(ld.get("articleSection")) + _all_meta(root, "article:section")),
+        categories=_dedupe(_as_list(ld.get("articleSection")) + sections),
         url=canonical,
         lang_hint=_lang(root.get("lang") or root.get("xml:lang") or metas.get("content-language")),
     )
@@ -98,26 +100,34 @@ def _text(value: Any) -> str | None:
 
 
 def _element_text(el: etree._Element | None) -> str | None:
-    return inline_text("".join(el.itertext())) or None if el is not None else None
+    if el is None:
+        return None
+    return inline_text("".join(el.itertext())) or None
 
 
-def _meta_tags(root: etree._Element) -> dict[str, str]:
-    """``<meta name|property|itemprop=... content=...>`` as a dict (first occurrence wins, keys lower-case)."""
+def _meta_tags(root: etree._Element) -> tuple[dict[str, str], list[str]]:
+    """``<meta name|property|itemprop=... content=...>`` as a dict (first occurrence wins, keys
+    lower-case), and every ``article:section`` value in document order (pages repeat that one).
+
+    One walk over the tree: ``iter("meta")`` visits every element of the page.
+    """
     found: dict[str, str] = {}
+    sections: list[str] = []
     for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
-        if key and content:
-            key = key.strip().lower()
-            value = inline_text(content)
-            if value and key not in found:
-                found[key] = value
-    return found
-
-
-def _all_meta(root: etree._Element, key: str) -> list[str]:
-    return [inline_text(el.get("content") or "") for el in root.iter("meta")
-            if (el.get("property") or el.get("name") or "").lower() == key and (el.get("content") or "").strip()]
+        if not content:
+            continue
+        named = el.get("property") or el.get("name")
+        key = named or el.get("itemprop") or el.get("http-equiv")
+        if not key:
+            continue
+        value = inline_text(content)
+        if named and named.lower() == "article:section" and content.strip():
+            sections.append(value)
+        key = key.strip().lower()
+        if value and key not in found:
+            found[key] = value
+    return found, sections
 
 
 def _json_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
@@ -156,7 +166,7 @@ def _json_ld_article(root: etree._Element) -> dict[str, Any]:
         names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
         if not names & _ARTICLE_TYPES:
             continue
-        rank = 1 if names & {"webpage", "itempage", "medicalwebpage", "qapage"} else 2
+        rank = 1 if names & _PAGE_TYPES else 2
         if rank > best_rank:
             best, best_rank = obj, rank
     return best

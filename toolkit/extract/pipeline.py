@@ -8,14 +8,14 @@ from ..article import Block, Extraction, Removal, Warning
 from ..config import Config
 from ..errors import RejectedError
 from ..textclean import clean_text
-from .blocks import Context, element_blocks, to_blocks
+from .blocks import Context, element_blocks, record_removal, to_blocks
 from .lead import lead_elements, title_before
 from .listing import listing_reason
 from .metadata import read_metadata
 from .inline import inline_text
 from .rules import load_rules
 from .scoring import Stats, choose_main, measure
-from .tree import body_of, parse_html, strip_unwanted
+from .tree import body_of, is_inside, parse_html, precedes, strip_unwanted
 
 
 def run(text: str, *, url: str | None, config: Config) -> Extraction:
@@ -54,23 +54,12 @@ def _with_title_heading(blocks: list[Block], main: etree._Element, body: etree._
     if any(b.type == "heading" and b.level == 1 for b in blocks):
         return blocks
     h1 = next(body.iter("h1"), None)
-    if h1 is None or _is_inside(h1, main) or _is_inside(main, h1):
+    if h1 is None or is_inside(h1, main) or is_inside(main, h1):
         return blocks
-    if h1 in ctx.stats.boilerplate or any(a in ctx.stats.boilerplate for a in h1.iterancestors()):
-        return blocks
-    if not _precedes(h1, main):
+    if ctx.stats.in_boilerplate(h1) or not precedes(h1, main):
         return blocks
     text = inline_text("".join(h1.itertext()))
     return [Block("heading", text=text, level=1)] + blocks if text else blocks
-
-
-def _is_inside(el: etree._Element, container: etree._Element) -> bool:
-    return any(a is container for a in el.iterancestors())
-
-
-def _precedes(a: etree._Element, b: etree._Element) -> bool:
-    """``a`` comes before ``b`` in document order (C-level counts, no Python walk)."""
-    return a.xpath("count(preceding::*)") < b.xpath("count(preceding::*)")
 
 
 def _rescue_from_json_ld(blocks: list[Block], article_body: str | None, warnings: list[Warning]) -> list[Block]:
@@ -104,9 +93,7 @@ def _outside_removals(main: etree._Element, body: etree._Element, stats: Stats,
         for sib in parent:
             if sib is node or id(sib) in holding:
                 continue
-            text = inline_text(" ".join(sib.itertext()), mojibake=False)
-            if text:
-                verdict = stats.boilerplate.get(sib)
-                removed.append(Removal(text, verdict.rule if verdict else "html:outside-main"))
+            verdict = stats.boilerplate.get(sib)
+            record_removal(sib, verdict.rule if verdict else "html:outside-main", removed)
         node = parent
     return removed

@@ -27,7 +27,6 @@ class HtmlRules:
     drop_tags: tuple[str, ...]
     boilerplate_tags: frozenset[str]
     block_tags: frozenset[str]
-    paragraph_tags: frozenset[str]
     content_attributes: tuple[tuple[str, frozenset[str]], ...]
     marker_attributes: frozenset[str]
     content_names: frozenset[str]
@@ -39,7 +38,6 @@ class HtmlRules:
     roles: frozenset[str]
     unprotected: frozenset[str]
     min_paragraph: int
-    min_share: float
     max_link_density: float
     min_article: int
     max_lead_blocks: int
@@ -61,19 +59,17 @@ def load_rules() -> HtmlRules:
         drop_tags=tuple(tags["drop"]),
         boilerplate_tags=frozenset(tags["boilerplate"]),
         block_tags=frozenset(tags["block"]),
-        paragraph_tags=frozenset(tags["paragraph"]),
         content_attributes=tuple((name, frozenset(values)) for name, values in content["attributes"].items()),
         marker_attributes=frozenset([*content["attributes"], "role"]),
         content_names=frozenset(content["names"]),
         positive_tokens=frozenset(content["positive"]),
-        strong_tokens=frozenset(boiler["strong"]) - weak,
+        strong_tokens=frozenset(boiler["strong"]) - weak,  # a token in both lists is weak
         weak_tokens=weak,
         whole_only=frozenset(boiler["whole_only"]),
         any_token=frozenset([*content["names"], *boiler["strong"], *weak]),
         roles=frozenset(boiler["roles"]),
         unprotected=frozenset(boiler["unprotected"]),
         min_paragraph=int(limits["min_paragraph"]),
-        min_share=float(limits["min_share"]),
         max_link_density=float(limits["max_link_density"]),
         min_article=int(limits["min_article"]),
         max_lead_blocks=int(raw["lead"]["max_blocks"]),

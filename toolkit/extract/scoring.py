@@ -17,6 +17,7 @@ from lxml import etree
 
 from .boilerplate import CLASSIFIED_ATTRIBUTES, CONTENT, Verdict, classify_attrs, is_weak_enough
 from .rules import HtmlRules, name_tokens
+from .tree import is_inside
 
 _NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
 _PARAGRAPH_LIKE = frozenset({"p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "dd", "li", "td", "div", "section", "article", "font", "center", "span", "main"})
@@ -42,6 +43,15 @@ class Stats:
     def link_density(self, el: etree._Element) -> float:
         total = self.text.get(el, 0)
         return self.links.get(el, 0) / total if total else 0.0
+
+    def in_boilerplate(self, el: etree._Element) -> bool:
+        """``el`` or one of its ancestors is boilerplate."""
+        node = el
+        while node is not None:
+            if node in self.boilerplate:
+                return True
+            node = node.getparent()
+        return False
 
 
 _MARKER_TAGS = frozenset({"article", "main"})
@@ -179,26 +189,17 @@ def _class_weight(el: etree._Element, rules: HtmlRules) -> float:
     return weight
 
 
-def _inside_boilerplate(el: etree._Element, stats: Stats) -> bool:
-    node = el
-    while node is not None:
-        if node in stats.boilerplate:
-            return True
-        node = node.getparent()
-    return False
-
-
 def best_scored(stats: Stats, rules: HtmlRules) -> etree._Element | None:
     """The container with the best paragraph score, link density and class weight."""
     best, best_score = None, 0.0
     for el, s in stats.score.items():
         value = s * (1.0 - stats.link_density(el)) * _class_weight(el, rules)
-        if value > best_score and not _inside_boilerplate(el, stats):
+        if value > best_score and not stats.in_boilerplate(el):
             best, best_score = el, value
     return best
 
 
-def widen(el: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
+def widen(el: etree._Element, stats: Stats) -> etree._Element:
     """Climb to the parent while it adds a good share of paragraph text at a low link density."""
     para = stats.para
     while True:
@@ -211,7 +212,7 @@ def widen(el: etree._Element, stats: Stats, rules: HtmlRules) -> etree._Element:
         el = parent
 
 
-def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) -> list[etree._Element]:
+def semantic_candidates(stats: Stats, rules: HtmlRules) -> list[etree._Element]:
     """Elements marked as the article by the page itself, strongest marker kind first.
 
     Order: ``[content] attributes`` (itemprop=articleBody...), content class names,
@@ -220,14 +221,14 @@ def semantic_candidates(body: etree._Element, stats: Stats, rules: HtmlRules) ->
     marked = stats.marked
     selected = [el for el in marked if el.tag not in _MARKER_TAGS and el.get("role") != "main"]
     named = sorted(stats.content_named, key=lambda e: -stats.para.get(e, 0))
-    articles = [a for a in marked if a.tag == "article" and not _inside_boilerplate(a, stats)]
+    articles = [a for a in marked if a.tag == "article" and not stats.in_boilerplate(a)]
     articles.sort(key=lambda e: -stats.para.get(e, 0))
     dominant = []
     if articles and (len(articles) == 1 or stats.para.get(articles[0], 0) >= 2 * stats.para.get(articles[1], 0)):
         dominant = articles[:1]
     mains = [el for el in marked if el.tag == "main" or el.get("role") == "main"]
     found = selected + named + dominant + mains
-    return [el for el in found if stats.para.get(el, 0) >= rules.min_article and not _inside_boilerplate(el, stats)]
+    return [el for el in found if stats.para.get(el, 0) >= rules.min_article and not stats.in_boilerplate(el)]
 
 
 @dataclass(frozen=True)
@@ -246,13 +247,13 @@ def choose_main(body: etree._Element, stats: Stats, rules: HtmlRules) -> MainCon
         centre = _paragraph_centre(body, stats)
         scored = centre if centre is not None else scored
     fallback = scored if scored is not None else body
-    fallback_para = stats.para.get(widen(fallback, stats, rules), 0) if scored is not None else 0
+    fallback_para = stats.para.get(widen(fallback, stats), 0) if scored is not None else 0
     chosen = fallback
-    for candidate in semantic_candidates(body, stats, rules):
+    for candidate in semantic_candidates(stats, rules):
         if stats.para.get(candidate, 0) >= 0.5 * fallback_para:
             chosen = candidate
             break
-    return include_siblings(chosen, body, stats, rules)
+    return include_siblings(chosen, body, stats)
 
 
 _MIN_SHARE_OF_PAGE = 0.25
@@ -270,12 +271,12 @@ def _paragraph_centre(body: etree._Element, stats: Stats) -> etree._Element | No
         return None
     best, best_para = None, None
     for el, value in stats.para.items():
-        if value >= threshold and (best_para is None or value < best_para) and not _inside_boilerplate(el, stats):
+        if value >= threshold and (best_para is None or value < best_para) and not stats.in_boilerplate(el):
             best, best_para = el, value
     return best
 
 
-def include_siblings(top: etree._Element, body: etree._Element, stats: Stats, rules: HtmlRules) -> MainContent:
+def include_siblings(top: etree._Element, body: etree._Element, stats: Stats) -> MainContent:
     """Climb from ``top`` while siblings hold good paragraphs; siblings that do not are excluded."""
     para, excluded = stats.para, set()
     node, base = top, max(para.get(top, 0), 1)
@@ -303,14 +304,13 @@ def _lowest_wrapper(top: etree._Element, node: etree._Element, stats: Stats) -> 
         children = [c for c in node if isinstance(c.tag, str) and stats.text.get(c, 0)]
         if len(children) != 1 or stats.text.get(children[0], 0) != stats.text.get(node, 0) or (node.text or "").strip():
             return node
-        if not any(a is children[0] for a in (top, *top.iterancestors())):
+        if not (children[0] is top or is_inside(top, children[0])):
             return node
         node = children[0]
     return node
 
 
 _CLIMB_LEVELS = 3
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup"})
 
 
 _FLOW_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "blockquote",
@@ -337,8 +337,3 @@ def _split_siblings(node: etree._Element, parent: etree._Element, base: int,
         else:
             dropped.append(sib)
     return kept, dropped
-
-
-def para_ok(el: etree._Element, stats: Stats, threshold: float) -> bool:
-    """``el`` holds at least ``threshold`` characters of good paragraphs at a low link density."""
-    return stats.para.get(el, 0) >= threshold and stats.link_density(el) < 0.35

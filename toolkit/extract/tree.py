@@ -108,12 +108,17 @@ def _expand_html_templates(root: etree._Element) -> None:
             script.getparent().replace(script, div)
 
 
-def head_of(root: etree._Element) -> etree._Element | None:
-    """The ``<head>`` element (metadata lives there), if the parser produced one."""
-    return root.find("head")
-
-
 def body_of(root: etree._Element) -> etree._Element:
     """The ``<body>`` element, or the root when the page has none."""
     body = root.find("body")
     return body if body is not None else root
+
+
+def is_inside(el: etree._Element, container: etree._Element) -> bool:
+    """``container`` is a proper ancestor of ``el``."""
+    return any(a is container for a in el.iterancestors())
+
+
+def precedes(a: etree._Element, b: etree._Element) -> bool:
+    """``a`` comes before ``b`` in document order (C-level counts, no Python walk)."""
+    return a.xpath("count(preceding::*)") < b.xpath("count(preceding::*)")
