@@ -87,7 +87,8 @@ def test_block_text_is_clean_and_entities_are_decoded_once() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "plain words, no markup", "<html></html>", "<?xml version='1.0' encoding='utf-8'?><p>x</p>"])
 def test_degenerate_pages_give_an_extraction_not_an_exception(text: str) -> None:
     extraction = extract_html(text, url=None, config=Config())
-    assert isinstance(extraction.blocks, tuple)
+    assert extract_html(text, url=None, config=Config()) == extraction  # and the same one every time
+    assert all(b.plain_text() == b.plain_text().strip() for b in extraction.blocks)  # text is clean at the edges
 
 
 def test_non_text_input_is_an_input_error() -> None:
