@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.article import Block
 from toolkit.config import Config
 from toolkit.errors import InputError, RejectedError
 from toolkit.extract import extract_html
@@ -210,3 +211,54 @@ def test_class_and_id_verdicts_split_names_and_camel_case_as_before() -> None:
     assert classify_attrs("div", {"class": "x", "style": "display: none"}, rules).rule == "html:hidden"
     assert classify_attrs("div", {"role": " Navigation "}, rules).rule == "html:role:navigation"
     assert classify_attrs("div", {"href": "x"}, rules) is None
+
+
+def test_sections_after_an_end_of_article_heading_are_removed_with_their_rule() -> None:
+    extraction = _extract("article-end-sections.html")
+    text = _text(extraction)
+    assert "The wheel will turn again in spring" in text
+    for tail in ("About the author", "Maria Lopez covers local government", "Related articles", "bridge repairs"):
+        assert tail not in text
+    cut = [r.text for r in extraction.removed if r.rule == "html:article-end"]
+    assert cut[0] == "About the author" and any("bridge repairs" in t for t in cut)
+
+
+def test_an_end_marker_early_in_the_text_is_a_section_heading_and_stays() -> None:
+    text = _text(_extract("article-end-sections.html"))
+    assert "See also" in text and "The conversion followed the plan" in text
+
+
+def test_short_source_and_photo_label_lines_are_credit_lines() -> None:
+    extraction = _extract("article-end-sections.html")
+    assert "Source: Riverside Council" not in _text(extraction)
+    assert ("Source: Riverside Council", "html:credit-line") in {(r.text, r.rule) for r in extraction.removed}
+
+
+def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
+    text = _text(_extract("unclosed-noscript.html"))
+    assert "Sono almeno nove le femmine" in text and "quarto anno consecutivo" in text
+
+
+_BLOCKS = st.lists(
+    st.builds(lambda kind, text: Block(kind, text=text, level=2 if kind == "heading" else None),
+              st.sampled_from(["heading", "paragraph"]),
+              st.one_of(st.sampled_from(["About the author", "Related articles", "Kommentare:", "Lire aussi"]),
+                        st.text(alphabet="abc def", min_size=1, max_size=300))),
+    max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BLOCKS)
+def test_the_tail_cut_keeps_the_head_of_the_text_and_records_all_it_cuts(blocks) -> None:
+    from toolkit.extract.rules import load_rules
+    from toolkit.extract.tail import cut_tail
+
+    rules = load_rules()
+    kept, removed = cut_tail(blocks, rules)
+    assert kept == blocks[:len(kept)]
+    total = sum(len(b.plain_text()) for b in blocks)
+    if len(kept) < len(blocks):
+        assert sum(len(b.plain_text()) for b in kept) >= max(rules.min_article, rules.min_share_before_end * total)
+        assert [r.text for r in removed] == [b.plain_text() for b in blocks[len(kept):] if b.plain_text()]
+    else:
+        assert removed == []

@@ -3,7 +3,8 @@
 One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` for what
 every language shares (breadcrumb separators). Each file holds lists that grow by rows —
 ``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
-``首页``...) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
+``首页``...), ``article_end`` (``About the author``, ``Mehr zum Thema``: what follows is not
+the article) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
 line ("Posted on ...", "Read more", share and cookie lines) with the rule name that the
 cleaner records in ``Article.removed``. Adding a language is adding a file.
 """
@@ -28,6 +29,7 @@ class Markers:
     breadcrumb_openers: tuple[str, ...]
     home_words: tuple[str, ...]
     separators: tuple[str, ...]
+    article_end: tuple[str, ...]
     line_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
     def line_rule(self, line: str) -> str | None:
@@ -66,6 +68,7 @@ def _load(langs: tuple[str, ...]) -> Markers:
         breadcrumb_openers=_unique(o for t in tables for o in t.get("breadcrumb_openers", ())),
         home_words=_unique(w for t in tables for w in t.get("home_words", ())),
         separators=_unique(s for t in tables for s in t.get("separators", ())),
+        article_end=_unique(m for t in tables for m in t.get("article_end", ())),
         line_patterns=tuple(patterns),
     )
 

@@ -99,7 +99,10 @@ def _drop_credit_lines(blocks: list[Block], ctx: Context) -> list[Block]:
 
 
 def _is_credit(text: str, rules: HtmlRules) -> bool:
-    """A credit marker next to the start or the end of ``text`` (where credits name their owner)."""
+    """A credit marker next to the start or the end of ``text`` (where credits name their owner),
+    or a short line opening with a credit label ("Foto: dpa", "Quelle:")."""
+    if len(text) <= rules.max_label and rules.credit_label.match(text) is not None:
+        return True
     edge = rules.credit_edge
     head, tail = text[:edge], text[-edge:]
     return any(m in head or m in tail for m in rules.credit_markers)

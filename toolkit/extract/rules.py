@@ -47,6 +47,10 @@ class HtmlRules:
     credit_markers: tuple[str, ...]
     max_credit: int
     credit_edge: int
+    credit_label: re.Pattern[str]
+    max_label: int
+    max_end_marker: int
+    min_share_before_end: float
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +83,17 @@ def load_rules() -> HtmlRules:
         credit_markers=tuple(raw["lines"]["credit_markers"]),
         max_credit=int(raw["lines"]["max_credit"]),
         credit_edge=int(raw["lines"]["credit_edge"]),
+        credit_label=_label_pattern(raw["lines"]["credit_labels"]),
+        max_label=int(raw["lines"]["max_label"]),
+        max_end_marker=int(raw["tail"]["max_marker"]),
+        min_share_before_end=float(raw["tail"]["min_share"]),
     )
+
+
+def _label_pattern(labels: list[str]) -> re.Pattern[str]:
+    """``(Label:`` or ``Label :`` at the start of a line, for any of ``labels`` (longest first)."""
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\(?\s*(?:{names})\s*:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)

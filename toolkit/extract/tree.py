@@ -78,8 +78,8 @@ def _unwrap_page_noscript(root: etree._Element) -> None:
         return
     total = None
     for noscript in list(body.iter("noscript")):
-        if len(noscript) < 3:
-            continue  # a notice or a tracking pixel, not a page
+        if len(noscript) == 0:
+            continue  # text only: a "please enable JavaScript" notice
         if total is None:
             total = len(body.xpath("normalize-space(.)"))
         if len(noscript.xpath("normalize-space(.)")) > 0.5 * total:
