@@ -234,6 +234,15 @@ def test_short_source_and_photo_label_lines_are_credit_lines() -> None:
     assert ("Source: Riverside Council", "html:credit-line") in {(r.text, r.rule) for r in extraction.removed}
 
 
+def test_a_closing_call_to_action_is_removed_but_the_same_words_mid_article_stay() -> None:
+    extraction = _extract("article-end-sections.html")
+    text = _text(extraction)
+    assert "Residents who subscribe to the library's newsletter" in text
+    assert "Follow Riverside Weekly" not in text
+    assert ("Follow Riverside Weekly on Twitter and sign up for our newsletter.", "html:call-to-action") in {
+        (r.text, r.rule) for r in extraction.removed}
+
+
 def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
     text = _text(_extract("unclosed-noscript.html"))
     assert "Sono almeno nove le femmine" in text and "quarto anno consecutivo" in text
@@ -242,23 +251,25 @@ def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
 _BLOCKS = st.lists(
     st.builds(lambda kind, text: Block(kind, text=text, level=2 if kind == "heading" else None),
               st.sampled_from(["heading", "paragraph"]),
-              st.one_of(st.sampled_from(["About the author", "Related articles", "Kommentare:", "Lire aussi"]),
+              st.one_of(st.sampled_from(["About the author", "Related articles", "Kommentare:", "Lire aussi",
+                                         "Folgen Sie uns", "Subscribe to our newsletter"]),
                         st.text(alphabet="abc def", min_size=1, max_size=300))),
     max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
 @given(_BLOCKS)
-def test_the_tail_cut_keeps_the_head_of_the_text_and_records_all_it_cuts(blocks) -> None:
+def test_trimming_the_tail_keeps_the_head_of_the_text_and_records_all_it_cuts(blocks) -> None:
     from toolkit.extract.rules import load_rules
-    from toolkit.extract.tail import cut_tail
+    from toolkit.extract.tail import trim_tail
 
     rules = load_rules()
-    kept, removed = cut_tail(blocks, rules)
+    kept, removed = trim_tail(blocks, rules)
     assert kept == blocks[:len(kept)]
     total = sum(len(b.plain_text()) for b in blocks)
     if len(kept) < len(blocks):
         assert sum(len(b.plain_text()) for b in kept) >= max(rules.min_article, rules.min_share_before_end * total)
         assert [r.text for r in removed] == [b.plain_text() for b in blocks[len(kept):] if b.plain_text()]
+        assert {r.rule for r in removed} <= {"html:article-end", "html:call-to-action"}
     else:
         assert removed == []

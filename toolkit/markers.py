@@ -4,7 +4,7 @@ One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` 
 every language shares (breadcrumb separators). Each file holds lists that grow by rows —
 ``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
 ``首页``...), ``article_end`` (``About the author``, ``Mehr zum Thema``: what follows is not
-the article) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
+the article), ``call_to_action`` (``subscribe``, ``folgen Sie``) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
 line ("Posted on ...", "Read more", share and cookie lines) with the rule name that the
 cleaner records in ``Article.removed``. Adding a language is adding a file.
 """
@@ -30,6 +30,7 @@ class Markers:
     home_words: tuple[str, ...]
     separators: tuple[str, ...]
     article_end: tuple[str, ...]
+    call_to_action: tuple[str, ...]
     line_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
     def line_rule(self, line: str) -> str | None:
@@ -69,6 +70,7 @@ def _load(langs: tuple[str, ...]) -> Markers:
         home_words=_unique(w for t in tables for w in t.get("home_words", ())),
         separators=_unique(s for t in tables for s in t.get("separators", ())),
         article_end=_unique(m for t in tables for m in t.get("article_end", ())),
+        call_to_action=_unique(m for t in tables for m in t.get("call_to_action", ())),
         line_patterns=tuple(patterns),
     )
 

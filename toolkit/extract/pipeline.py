@@ -15,7 +15,7 @@ from .metadata import read_metadata
 from .inline import inline_text
 from .rules import load_rules
 from .scoring import Stats, choose_main, measure
-from .tail import cut_tail
+from .tail import trim_tail
 from .tree import body_of, is_inside, parse_html, precedes, strip_unwanted
 
 
@@ -37,7 +37,7 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     leads = lead_elements(title, main, stats, rules) if title is not None else []
     blocks = [b for el in leads for b in element_blocks(el, ctx)] + blocks
     blocks = _with_title_heading(blocks, main, body, ctx)
-    blocks, tail = cut_tail(blocks, rules)
+    blocks, tail = trim_tail(blocks, rules)
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
     removed = _outside_removals(main, body, stats, leads) + ctx.removed + tail

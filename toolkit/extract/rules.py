@@ -51,6 +51,8 @@ class HtmlRules:
     max_label: int
     max_end_marker: int
     min_share_before_end: float
+    max_trailing_calls: int
+    max_call: int
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,8 @@ def load_rules() -> HtmlRules:
         max_label=int(raw["lines"]["max_label"]),
         max_end_marker=int(raw["tail"]["max_marker"]),
         min_share_before_end=float(raw["tail"]["min_share"]),
+        max_trailing_calls=int(raw["tail"]["max_calls"]),
+        max_call=int(raw["tail"]["max_call"]),
     )
 
 

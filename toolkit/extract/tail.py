@@ -1,4 +1,4 @@
-"""Cut the article at an end-of-article marker: "About the author", "Mehr zum Thema", "Lire aussi"...
+"""The end of an article: end-of-article sections and trailing calls to action.
 
 Article containers often hold, after the text, sections about the article rather than
 the article: related links, the author's bio, comments, press contacts, sources. They
@@ -7,6 +7,10 @@ open with a short heading or line from a small multilingual vocabulary (the
 behind us, such a line ends the article; the line and everything after it are recorded
 in ``removed`` under ``html:article-end``. Early in the text the same words head a real
 section, so nothing is cut there.
+
+The last paragraph or two are often a promotion ("Follow us on Twitter", "Abonnieren
+Sie unseren Newsletter"): short paragraphs holding a ``call_to_action`` word are
+removed from the end under ``html:call-to-action``.
 """
 
 from __future__ import annotations
@@ -18,16 +22,24 @@ from ..article import Block, Removal
 from ..markers import load_markers
 from .rules import HtmlRules
 
-RULE = "html:article-end"
+END_RULE = "html:article-end"
+CALL_RULE = "html:call-to-action"
 _MARKER_TYPES = frozenset({"heading", "paragraph"})
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @lru_cache(maxsize=1)
 def _marker_pattern() -> re.Pattern[str]:
-    """The markers of every language, whole or followed by a space or colon, on normalized text."""
+    """The end markers of every language, whole or followed by a non-word character, on normalized text."""
     markers = sorted({_normalize(m) for m in load_markers().article_end}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, markers))})(?:$|[\s:：])")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, markers))})(?:$|\W)")
+
+
+@lru_cache(maxsize=1)
+def _call_pattern() -> re.Pattern[str]:
+    """The call-to-action words of every language, each at the start of a word, any case."""
+    words = sorted(set(load_markers().call_to_action), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})", re.IGNORECASE)
 
 
 def _normalize(text: str) -> str:
@@ -43,14 +55,47 @@ def is_end_marker(block: Block, rules: HtmlRules) -> bool:
     return len(text) <= rules.max_end_marker and _marker_pattern().match(_normalize(text)) is not None
 
 
-def cut_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
-    """``blocks`` up to the first end marker that has most of the text before it, and what was cut."""
+def is_call_to_action(block: Block, rules: HtmlRules) -> bool:
+    """A short paragraph asking the reader to subscribe, follow or support."""
+    if block.type != "paragraph":
+        return False
+    text = block.plain_text()
+    return len(text) <= rules.max_call and _call_pattern().search(text) is not None
+
+
+def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
+    """``blocks`` without an end-of-article section and trailing calls to action, and what was cut.
+
+    Whatever is cut, at least ``min_share`` of the text (and ``min_article`` characters) stays.
+    """
     sizes = [len(b.plain_text()) for b in blocks]
     needed = max(rules.min_article, rules.min_share_before_end * sum(sizes))
+    end = _end_marker_index(blocks, sizes, needed, rules)
+    start = _calls_start(blocks, sizes, end, needed, rules)
+    removed = _removals(blocks[start:end], CALL_RULE) + _removals(blocks[end:], END_RULE)
+    return blocks[:start], removed
+
+
+def _removals(blocks: list[Block], rule: str) -> list[Removal]:
+    return [Removal(text, rule) for b in blocks if (text := b.plain_text())]
+
+
+def _end_marker_index(blocks: list[Block], sizes: list[int], needed: float, rules: HtmlRules) -> int:
+    """Index of the first end marker with ``needed`` characters before it, or ``len(blocks)``."""
     seen = 0
     for index, block in enumerate(blocks):
         if seen >= needed and is_end_marker(block, rules):
-            cut = blocks[index:]
-            return blocks[:index], [Removal(text, RULE) for b in cut if (text := b.plain_text())]
+            return index
         seen += sizes[index]
-    return blocks, []
+    return len(blocks)
+
+
+def _calls_start(blocks: list[Block], sizes: list[int], end: int, needed: float, rules: HtmlRules) -> int:
+    """Move ``end`` back over up to ``max_calls`` calls to action, keeping ``needed`` characters."""
+    kept = sum(sizes[:end])
+    for _ in range(rules.max_trailing_calls):
+        if end == 0 or not is_call_to_action(blocks[end - 1], rules) or kept - sizes[end - 1] < needed:
+            break
+        end -= 1
+        kept -= sizes[end]
+    return end
