@@ -243,6 +243,14 @@ def test_a_closing_call_to_action_is_removed_but_the_same_words_mid_article_stay
         (r.text, r.rule) for r in extraction.removed}
 
 
+def test_marker_lines_of_the_tables_are_removed_from_html_text_with_their_rule() -> None:
+    extraction = _extract("article-end-sections.html")
+    assert "Posted on" not in _text(extraction) and "Read more" not in _text(extraction)
+    rules = {r.text: r.rule for r in extraction.removed}
+    assert rules["Posted on March 3, 2024 by Maria Lopez"] == "html:marker:posted-on"
+    assert rules["Read more »"] == "html:marker:read-more"
+
+
 def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
     text = _text(_extract("unclosed-noscript.html"))
     assert "Sono almeno nove le femmine" in text and "quarto anno consecutivo" in text

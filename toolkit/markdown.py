@@ -73,8 +73,12 @@ def render_block(block: Block) -> str:
 
 
 def _heading(block: Block) -> str:
-    text = escape_inline(block.text.replace("\n", " ")).strip()
+    text = _CLOSING_HASHES.sub(r"\1\\\2", escape_inline(block.text.replace("\n", " ")).strip())
     return f"{'#' * (block.level or 2)} {text}" if text else ""
+
+
+#: A heading's trailing " ###" is a closing sequence in CommonMark, not text: escaped.
+_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 
 
 def _paragraph(block: Block) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..article import Block, ListItem, Removal
+from ..markers import load_markers
 from .inline import Inline, OpenMark, fix_chars, inline_text
 from .rules import HtmlRules
 from .scoring import Stats
@@ -96,6 +97,33 @@ def _drop_credit_lines(blocks: list[Block], ctx: Context) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def drop_marker_lines(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
+    """Blocks without the marker lines of any language ("Posted on ...", "Read more", "Share",
+    "0 comments", see :mod:`toolkit.markers`), and the removals, as ``html:marker:<rule>``.
+
+    Runs after the tail was trimmed: an end-of-article marker ("Comments") cuts what follows it there.
+    """
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    markers = load_markers()
+    for block in blocks:
+        text = block.text
+        rule = None
+        if block.type in _LINE_TYPES and text and len(text) <= _MAX_MARKER_LINE:
+            rule = markers.line_rule(text)
+        if rule:
+            removed.append(Removal(text, f"html:marker:{rule}"))
+        else:
+            kept.append(block)
+    return kept, removed
+
+
+_LINE_TYPES = frozenset({"paragraph", "heading"})
+#: Longer than this, a block is text even when a marker pattern would match it (and the
+#: patterns, tried one by one, cost 0.45 ms per page at 300 characters, 0.18 ms at 120).
+_MAX_MARKER_LINE = 120
 
 
 def _is_credit(text: str, rules: HtmlRules) -> bool:

@@ -8,7 +8,7 @@ from ..article import Block, Extraction, Removal, Warning
 from ..config import Config
 from ..errors import RejectedError
 from ..textclean import clean_text
-from .blocks import Context, element_blocks, record_removal, to_blocks
+from .blocks import Context, drop_marker_lines, element_blocks, record_removal, to_blocks
 from .lead import lead_elements, title_before
 from .listing import listing_reason
 from .metadata import read_metadata
@@ -38,9 +38,10 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     blocks = [b for el in leads for b in element_blocks(el, ctx)] + blocks
     blocks = _with_title_heading(blocks, main, body, ctx)
     blocks, tail = trim_tail(blocks, rules)
+    blocks, marker_lines = drop_marker_lines(blocks)
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
-    removed = _outside_removals(main, body, stats, leads) + ctx.removed + tail
+    removed = _outside_removals(main, body, stats, leads) + ctx.removed + tail + marker_lines
     reason = listing_reason(body, main, stats, blocks, rules)
     if reason:
         if config.strict:

@@ -332,8 +332,15 @@ def _split_siblings(node: etree._Element, parent: etree._Element, base: int,
             continue
         if stats.link_density(sib) >= 0.35:
             dropped.append(sib)
-        elif sib.tag in _FLOW_TAGS or stats.para.get(sib, 0) >= threshold:
+        elif sib.tag in _FLOW_TAGS or stats.para.get(sib, 0) >= threshold or _holds_structured_text(sib, threshold, stats):
             kept.append(sib)
         else:
             dropped.append(sib)
     return kept, dropped
+
+
+def _holds_structured_text(el: etree._Element, threshold: float, stats: Stats) -> bool:
+    """Enough text in lists or tables at a low link density: ingredients, specifications, facts."""
+    if stats.text.get(el, 0) < threshold or stats.link_density(el) >= 0.2:
+        return False
+    return next(el.iter("ul", "ol", "dl", "table"), None) is not None
