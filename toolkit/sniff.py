@@ -16,17 +16,22 @@ from .fmsplit import opens_front_matter
 TEXT, MARKDOWN, HTML, ARTICLE = "text", "markdown", "html", "article"
 
 _HTML_START = re.compile(
-    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|base|link|div|article|main|section|p|table|script|style|header|nav)\b",
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]{0,200}\?>)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|base|link|div|article|main|section|p|table|script|style|header|nav)\b",
     re.I | re.S,
 )
 _TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|ol|h[1-6]|table|tr|td|img|article|section)\b[^>]*>", re.I)
+_PAGE_START = re.compile(r"<!doctype\s+html\b|<html\b[^>]*>\s*<head\b", re.I)
 
 
 def looks_like_html(head: str) -> bool:
-    """HTML opens with a tag (after white space and comments) or is dense with common tags."""
+    """HTML opens with a tag (after white space, comments and an XML declaration: XHTML), is
+    dense with common tags, or has a page start (``<!DOCTYPE html>``, ``<html><head>``) after
+    some junk (PHP warnings printed before the page)."""
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head[:4096])) >= 5
+    start = head[:8192]
+    return len(_TAG.findall(start[:4096])) >= 5 or _PAGE_START.search(start) is not None
 
 
 def looks_like_article(text: str) -> bool:
