@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from toolkit.article import dumps_indented
 from toolkit.cli import main
 
 TEXT = "fixtures/text"
@@ -123,3 +126,50 @@ def test_help_is_available_for_every_command(capsys: pytest.CaptureFixture[str])
         with pytest.raises(SystemExit) as exit_info:
             main([*command, "--help"])
         assert exit_info.value.code == 0
+
+
+_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5) | st.integers() | st.none(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _stdlib_or_error(value: object, indent: int) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    except (ValueError, TypeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.sampled_from([0, 2, 4]))
+def test_indented_json_writer_gives_the_stdlib_bytes(value: object, indent: int) -> None:
+    """The fast writer behind Article.to_json: same text as json.dumps, same errors (NaN, odd keys)."""
+    try:
+        fast = dumps_indented(value, indent)
+    except (ValueError, TypeError) as exc:
+        fast = f"{type(exc).__name__}: {exc}"
+    assert fast == _stdlib_or_error(value, indent)
+
+
+def test_indented_json_writer_leaves_cycles_and_odd_types_to_the_stdlib() -> None:
+    cycle: list = []
+    cycle.append(cycle)
+    with pytest.raises(ValueError, match="Circular reference"):
+        dumps_indented({"extra": cycle})
+    with pytest.raises(TypeError):
+        dumps_indented({"extra": {1, 2}})
+    deep: list = []
+    for _ in range(300):
+        deep = [deep]
+    assert dumps_indented(deep) == json.dumps(deep, ensure_ascii=False, indent=2)
+
+
+def test_publish_restores_the_collector_settings(tmp_path: Path, seeds_dir: Path) -> None:
+    before = gc.get_threshold()
+    assert main(["publish", str(seeds_dir), "--out", str(tmp_path), "--jobs", "1"]) == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any, Iterable
 
 SCHEMA_VERSION = "1.0.0"
@@ -315,8 +316,9 @@ class Article:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Deterministic JSON text (UTF-8, not ASCII-escaped, trailing newline when indented)."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
-        return text + "\n" if indent is not None else text
+        if indent is None:  # the C encoder serves the compact form
+            return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False)
+        return dumps_indented(self.to_dict(), indent) + "\n"
 
     def to_markdown(self) -> str:
         """Markdown with YAML front matter; see :mod:`toolkit.markdown`."""
@@ -348,3 +350,76 @@ class Article:
             extra=d.get("extra", {}),
             warnings=tuple(Warning(w["code"], w["message"]) for w in d.get("warnings", ())),
         )
+
+
+# --- indented JSON ----------------------------------------------------------------------------
+#
+# ``json.dumps(..., indent=2)`` runs the stdlib's pure-Python encoder (the C one only does the
+# compact form): about 0.25 ms of every published Article. The writer below gives the same
+# bytes in about half the time for what Articles hold (dict, list, str, int, finite float,
+# bool, None); anything else, or nesting deep enough to be a cycle, goes back to json.dumps,
+# which also raises its own errors (NaN, unserializable types, circular references).
+
+_MAX_NESTING = 100
+
+
+class _Unusual(Exception):
+    """A value the fast writer leaves to json.dumps."""
+
+
+def dumps_indented(value: Any, indent: int = 2) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)``, faster for plain data."""
+    parts: list[str] = []
+    try:
+        _write_json(value, parts, "\n", " " * indent, 0)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    return "".join(parts)
+
+
+def _write_json(value: Any, parts: list[str], newline: str, step: str, depth: int) -> None:
+    """Append the JSON of ``value`` at the nesting where a line break is followed by ``newline``."""
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif kind is dict or kind is list or kind is tuple:
+        _write_container(value, parts, newline, step, depth)
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is float and value - value == 0.0:  # finite (NaN and infinities are json.dumps's to refuse)
+        parts.append(float.__repr__(value))
+    else:
+        raise _Unusual
+
+
+def _write_container(value: Any, parts: list[str], newline: str, step: str, depth: int) -> None:
+    if not value:
+        parts.append("{}" if type(value) is dict else "[]")
+        return
+    if depth >= _MAX_NESTING:
+        raise _Unusual
+    inner = newline + step
+    if type(value) is dict:
+        separator = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:  # json.dumps converts other keys; leave that to it
+                raise _Unusual
+            parts.append(separator)
+            parts.append(encode_basestring(key))
+            parts.append(": ")
+            _write_json(item, parts, inner, step, depth + 1)
+            separator = "," + inner
+        parts.append(newline + "}")
+    else:
+        separator = "[" + inner
+        for item in value:
+            parts.append(separator)
+            _write_json(item, parts, inner, step, depth + 1)
+            separator = "," + inner
+        parts.append(newline + "]")
