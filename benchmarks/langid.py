@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/langid.py [DEVSET_DIR] [--docs 500] [--seed 7] [--quick]
+    python benchmarks/langid.py [DEVSET_DIR] [--docs 500] [--seed 7] [--quick] [--detector NAME]
 
 DEVSET_DIR defaults to ``$TOOLKIT_LANGID_DEVSET`` or ``../shared/devset/langid`` next to the
 repository (it is read in place, never copied). Reports:
@@ -350,16 +350,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=500, help="mixed documents to generate (default 500)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the mixed-document generator")
     parser.add_argument("--quick", action="store_true", help="skip the naive langdetect runs (slow)")
+    parser.add_argument("--detector", default="profiles", help="the toolkit's detector: profiles (default), langdetect, lingua")
     args = parser.parse_args(argv)
 
-    config = Config()
+    config = Config(detector=args.detector)
     root = devset_dir(args.devset)
     data = load(root, config.languages)
     detect_text("warm up", config=config)
     mine = toolkit_language(config)
     naive = None if args.quick else naive_langdetect()
 
-    print(f"# Language identification ({root}, {len(config.languages)} languages)\n")
+    print(f"# Language identification ({root}, {len(config.languages)} languages, toolkit detector: {config.detector})\n")
     print("| data | toolkit | texts/s | naive langdetect | texts/s |")
     print("| --- | --- | --- | --- | --- |")
     for kind in KINDS:

@@ -81,3 +81,22 @@ def test_cli_entry_point_runs_detect(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text("오늘은 날씨가 좋습니다.", encoding="utf-8")
     assert main(["detect", str(path)]) == 0
     assert capsys.readouterr().out.strip() == f"{path}: ko (ko 1.00)"
+
+
+def test_detector_option_picks_the_detector(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "en-page-zh-breadcrumb.txt"
+    assert run([str(path), "--detector", "langdetect"]) == 0
+    assert capsys.readouterr().out.startswith(f"{path}: en (")
+
+
+def test_lingua_without_the_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit.errors import UsageError
+    from toolkit.language import lingua
+
+    lingua.supported_languages.cache_clear()
+    monkeypatch.setitem(sys.modules, "lingua", None)  # import lingua now raises ImportError
+    try:
+        with pytest.raises(UsageError, match=r"toolkit\[lingua\]"):
+            run(["--detector", "lingua", str(FIXTURES / "en-page-zh-breadcrumb.txt")])
+    finally:
+        lingua.supported_languages.cache_clear()

@@ -30,6 +30,7 @@ def lang_of(text: str, fragment: str) -> set[str]:
         ("en-report-ar-paragraph.txt", "en", "يهدف هذا التقرير", "ar"),
         ("ja-page.txt", "ja", "東京都", "ja"),
         ("same-script-es-pt.txt", "es", "A câmara municipal aprovou ontem", "pt"),
+        ("ru-page-en-greeting.txt", "ru", "Hello", "en"),
     ],
 )
 def test_fixture_primary_and_foreign_fragment(name: str, primary: str, fragment: str, fragment_lang: str) -> None:
@@ -96,3 +97,13 @@ def test_a_long_chinese_sentence_on_a_japanese_page_stays_chinese() -> None:
     zh = "在选号的时候，可以结合开奖号码的这一些规律进行选号。"
     text = "昨日の午後、東京都内で大規模な防災訓練が行われ、多くの住民が参加しました。\n" + zh
     assert lang_of(text, zh) == {"zh"}
+
+
+def test_a_capitalized_word_is_read_both_ways() -> None:
+    """``Hello`` scores as ``hello`` would (a line start), ``Januar`` keeps its German capital."""
+    from toolkit.language.detectors import ProfileScorer
+
+    scorer = ProfileScorer(("en", "it", "de", "id"), word_evidence=False)
+    capitalized, lowered = scorer.loglik(["Hello"])[0], scorer.loglik(["hello"])[0]
+    assert all(a >= b for a, b in zip(capitalized, lowered))
+    assert detect_text("Im Januar", config=CONFIG).language == "de"

@@ -34,3 +34,39 @@ def test_restriction_leaves_out_other_languages() -> None:
 def test_no_evidence_gives_no_answer() -> None:
     assert ProfileScorer(LANGS).detect("") == []
     assert LangdetectSampler(LANGS).detect("12345") == []
+
+
+def test_detector_is_chosen_by_config() -> None:
+    from toolkit.language import detect_text
+
+    text = "Сегодня в Москве прошла встреча министров.\nDas Wetter ist heute wirklich schön."
+    for name in ("profiles", "langdetect"):
+        found = detect_text(text, config=Config(detector=name))
+        assert {s.lang for s in found.languages} == {"ru", "de"}, name
+
+
+def test_unknown_detector_is_a_usage_error() -> None:
+    from toolkit.errors import UsageError
+    from toolkit.language import detect_text
+
+    with pytest.raises(UsageError, match="unknown language detector"):
+        detect_text("Das Wetter ist heute wirklich schön.", config=Config(detector="nope"))
+
+
+def test_lingua_detector_answers_iso_codes_within_its_languages() -> None:
+    pytest.importorskip("lingua")
+    from toolkit.language.lingua import LinguaDetector
+
+    detector: Detector = LinguaDetector(LANGS)
+    assert detector.detect("我们今天去公园散步，天气很好。")[0][0] == "zh"
+    found = detector.detect("Das Wetter ist heute wirklich schön.")
+    assert found[0][0] == "de" and {lang for lang, _ in found} <= set(LANGS)
+    assert detector.detect("12345") == []
+
+
+def test_lingua_labels_mixed_text_through_config() -> None:
+    pytest.importorskip("lingua")
+    from toolkit.language import detect_text
+
+    found = detect_text("Сегодня в Москве прошла встреча.\nDas Wetter ist heute wirklich schön.", config=Config(detector="lingua"))
+    assert {s.lang for s in found.languages} == {"ru", "de"}

@@ -34,6 +34,9 @@ class Config:
     strict: bool = False
     seed: int = 0
     limits: Limits = field(default_factory=Limits)
+    #: Language detector for runs of shared scripts: "profiles" (langdetect's profiles, scored
+    #: deterministically), "langdetect" (langdetect's own seeded sampler) or "lingua" (extra).
+    detector: str = "profiles"
 
     def replace(self, **changes: Any) -> "Config":
         return replace(self, **changes)

@@ -34,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="comma-separated ISO 639-1 codes to choose from (default: the 25 of the development set)",
     )
     parser.add_argument("--hint", metavar="CODE", help="language to prefer when the text leaves it open")
+    parser.add_argument(
+        "--detector",
+        choices=("profiles", "langdetect", "lingua"),
+        default="profiles",
+        help="detector for scripts shared by several languages (default: profiles; lingua needs toolkit[lingua])",
+    )
 
 
 def parse_languages(value: str | None) -> tuple[str, ...]:
@@ -120,7 +126,11 @@ def run(args: argparse.Namespace) -> int:
     """Detect every input; exit 1 when any input could not be read or parsed, 2 on usage errors."""
     languages = parse_languages(args.languages)
     hint = args.hint.lower() if args.hint else None
-    config = Config(languages=languages)
+    if args.detector == "lingua":
+        from ..language.lingua import supported_languages
+
+        supported_languages()  # a usage error when the extra is not installed
+    config = Config(languages=languages, detector=args.detector)
     results = [_run_one(name, args.format, config, hint) for name in args.files]
     sys.stdout.flush()
     return 0 if all(results) else 1

@@ -82,7 +82,7 @@ def _primary(table: tuple[LanguageShare, ...], hint: str | None) -> str | None:
 
 def detect_text(text: str, *, config: Config, hint: str | None = None) -> TextLanguages:
     """Languages of ``text``, restricted to ``config.languages``; deterministic."""
-    runs = identify(text, tuple(config.languages), hint)
+    runs = identify(text, tuple(config.languages), hint, detector=config.detector)
     table = shares(runs)
     return TextLanguages(_primary(table, hint), table, spans_of(runs))
 
@@ -126,7 +126,7 @@ def annotate(blocks: tuple[Block, ...], *, hint: str | None, config: Config) -> 
     from an even sample plus the blocks that could differ (:mod:`toolkit.language.pages`):
     the rest is in the page's primary language.
     """
-    page = page_runs([_block_text(b) for b in blocks], tuple(config.languages), hint)
+    page = page_runs([_block_text(b) for b in blocks], tuple(config.languages), hint, config.detector)
     table = _page_shares(page)
     document = _primary(table, hint)
     labelled = []

@@ -11,8 +11,13 @@ the languages it was built for. Two implementations:
   languages (:mod:`.tablefile`), else built from a restricted ``langdetect.DetectorFactory``
   (:func:`restricted_factory`, profiles loaded once per language set, cached).
 * :class:`LangdetectSampler` — langdetect's own ``Detector`` (seeded, on a restricted
-  factory), for anyone who wants langdetect's exact answers. Nothing in the toolkit calls it
-  (the benchmark's baseline calls ``langdetect.detect`` with all profiles); its tests do.
+  factory), for anyone who wants langdetect's exact answers (``Config(detector="langdetect")``).
+* :class:`~toolkit.language.lingua.LinguaDetector` — Lingua, when the optional extra is
+  installed (``pip install 'toolkit[lingua]'``; ``Config(detector="lingua")``).
+
+Identification scores runs through the :class:`Scorer` protocol: ``ProfileScorer`` is one;
+any other detector is wrapped in a :class:`ProbabilityScorer` (:func:`make_scorer` picks by
+name, see :data:`DETECTORS`).
 
 Codes are ISO 639-1: langdetect's ``zh-cn``/``zh-tw`` profiles both answer ``zh``.
 """
@@ -31,6 +36,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
 from langdetect.utils.ngram import NGram
 
+from ..errors import UsageError
 from . import tablefile
 from .evidence import bonus_tables
 
@@ -47,15 +53,30 @@ _FLOOR_SHARE = 0.1
 _GRAM_SIZES = (2, 3)
 #: Words longer than this are cut for scoring (their first n-grams carry the evidence).
 _MAX_WORD = 24
+#: Log-likelihood margin (nats) between the best two languages above which a run is sure
+#: (the profile scorer's scale; other detectors bring their own, see :data:`DETECTORS`).
+SURE_MARGIN = 12.0
 
 
 class Detector(Protocol):
-    """What the segmenter needs from a language detector."""
+    """A language detector: probabilities of the languages it was built for."""
 
     languages: tuple[str, ...]
 
     def detect(self, text: str) -> list[tuple[str, float]]:
         """Languages of ``text`` with probabilities, best first (empty when there is no evidence)."""
+        ...
+
+
+class Scorer(Protocol):
+    """What identification needs: log-likelihoods per language of a run's words."""
+
+    languages: tuple[str, ...]
+    #: Margin (nats, on this scorer's scale) between the best two above which a run is sure.
+    sure_margin: float
+
+    def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
+        """Log-likelihoods of ``words`` per language of ``self.languages``, and evidence seen (0: none)."""
         ...
 
 
@@ -233,6 +254,8 @@ class ProfileScorer:
     marking-letter evidence of :mod:`toolkit.language.evidence`, cached with it.
     """
 
+    sure_margin = SURE_MARGIN
+
     def __init__(
         self,
         languages: Sequence[str],
@@ -249,13 +272,31 @@ class ProfileScorer:
         self._word = lru_cache(maxsize=65536)(self._score_word)
         lanes = len(self.languages) + 1
         self._unpack = struct.Struct(f"<{lanes}I").unpack  # every lane at once, in C
+        self._pack_lanes = struct.Struct(f"<{lanes}I").pack
         self._width = 4 * lanes
         self._evidence = word_evidence
         self._penalties = _penalty_tables(self.languages)
 
     def _score_word(self, word: str) -> int:
-        packed = sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+        packed = self._grams(word)
+        if word[:1].isupper() and word[1:].islower():
+            packed = self._either(packed, self._grams(word.lower()))
         return packed + self._penalty(word) if self._evidence else packed
+
+    def _grams(self, word: str) -> int:
+        return sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+
+    def _either(self, capitalized: int, lowered: int) -> int:
+        """Per language, the better of two readings of a capitalized word.
+
+        A capital that starts a line or sentence (``Hello.``) is no evidence, and the
+        profiles' capitalized n-grams (`` He``) come mostly from names; but German capitalizes
+        its nouns (``Januar``). Each language keeps the reading that suits it best.
+        """
+        first = self._unpack(capitalized.to_bytes(self._width, "little"))
+        second = self._unpack(lowered.to_bytes(self._width, "little"))
+        lanes = [min(a, b) for a, b in zip(first[:-1], second[:-1])] + [first[-1]]
+        return int.from_bytes(self._pack_lanes(*lanes), "little")
 
     def _penalty(self, word: str) -> int:
         """Function-word and marking-letter evidence (:mod:`.evidence`) as packed costs."""
@@ -301,6 +342,73 @@ class LangdetectSampler:
         for item in found:
             merged[iso_code(item.lang)] = merged.get(iso_code(item.lang), 0.0) + item.prob
         return sorted(merged.items(), key=lambda p: (-p[1], p[0]))
+
+
+class ProbabilityScorer:
+    """Any :class:`Detector` as a :class:`Scorer`: ``scale`` times the log of its probabilities.
+
+    A detector answers probabilities for the whole text, not log-likelihoods that grow with
+    its length; ``scale`` puts them on the profile scorer's footing so that the page prior
+    weighs the same against them, and ``sure_margin`` says when a run needs no prior.
+    """
+
+    def __init__(self, detector: Detector, *, scale: float, sure_margin: float) -> None:
+        self._detector = detector
+        self.languages: tuple[str, ...] = detector.languages
+        self._scale = scale
+        self.sure_margin = sure_margin
+
+    def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
+        found = dict(self._detector.detect(" ".join(words)))
+        if not any(found.values()):
+            return [0.0] * len(self.languages), 0
+        return [self._scale * math.log(max(found.get(lang, 0.0), _MIN_PROBABILITY)) for lang in self.languages], len(words)
+
+
+#: Probabilities below this count as this (a zero would be an infinite log).
+_MIN_PROBABILITY = 1e-12
+
+
+@dataclass(frozen=True)
+class DetectorSpec:
+    """How to build a detector by name, and the scale its probabilities are scored on."""
+
+    scale: float
+    sure_margin: float
+    extra: str | None = None  # the pip extra that installs it
+
+
+#: The detectors ``Config.detector`` may name. ``profiles`` is the default. The other two are
+#: wrapped in :class:`ProbabilityScorer`: a run is sure when the best language is 4 nats
+#: (55 times) likelier than the next, and evidence weighs six times its log-probability
+#: (measured on the mixed documents of ``benchmarks/langid.py``, seeds 1-5 and 7).
+DETECTORS: dict[str, DetectorSpec] = {
+    "profiles": DetectorSpec(1.0, SURE_MARGIN),
+    "langdetect": DetectorSpec(6.0, 24.0),
+    "lingua": DetectorSpec(6.0, 24.0, extra="lingua"),
+}
+
+
+def make_detector(name: str, languages: Sequence[str]) -> Detector:
+    """The detector called ``name`` (see :data:`DETECTORS`), restricted to ``languages``."""
+    if name == "profiles":
+        return ProfileScorer(languages)
+    if name == "langdetect":
+        return LangdetectSampler(languages)
+    if name == "lingua":
+        from .lingua import LinguaDetector
+
+        return LinguaDetector(languages)
+    raise UsageError(f"unknown language detector {name!r} (known: {', '.join(DETECTORS)})")
+
+
+def make_scorer(name: str, candidates: Sequence[str], universe: Sequence[str], sizes: Sequence[int]) -> Scorer:
+    """The scorer identification uses for one script's ``candidates``, with detector ``name``."""
+    if name == "profiles":
+        return ProfileScorer(candidates, universe=universe, sizes=sizes)
+    detector = make_detector(name, candidates)
+    spec = DETECTORS[name]
+    return ProbabilityScorer(detector, scale=spec.scale, sure_margin=spec.sure_margin)
 
 
 def softmax(scores: Sequence[float]) -> list[float]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .detectors import ProfileScorer
+from .detectors import Scorer, make_scorer
 from .scripts import WORD, Script, script_runs, script_table
 
 #: A gap between letter chunks that ends a sentence or a breadcrumb item.
@@ -38,8 +38,6 @@ MIN_EMBEDDED_LETTERS = 16
 FIRST_WORDS = 10
 #: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
 MAX_WORDS = 48
-#: Log-likelihood margin (nats) between the best two languages above which a run is sure.
-SURE_MARGIN = 12.0
 #: Weight of the detector's log-likelihood against the document prior for unsure runs.
 EVIDENCE_WEIGHT = 0.6
 #: Share of the prior given to languages not (yet) seen in the document.
@@ -90,9 +88,13 @@ def segment(text: str) -> list[Run]:
     return runs
 
 
+#: The detector identification scores with unless told otherwise (see ``detectors.DETECTORS``).
+DEFAULT_DETECTOR = "profiles"
+
+
 @lru_cache(maxsize=64)
-def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...]) -> ProfileScorer:
-    return ProfileScorer(candidates, universe=universe, sizes=sizes)
+def _scorer(candidates: tuple[str, ...], universe: tuple[str, ...], sizes: tuple[int, ...], detector: str) -> Scorer:
+    return make_scorer(detector, candidates, universe, sizes)
 
 
 @lru_cache(maxsize=256)
@@ -117,7 +119,7 @@ def _is_borrowed(run: Run, sentence_runs: list[Run]) -> bool:
     return sum(r.letters for r in sentence_runs if r.script is not run.script) > run.letters
 
 
-def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
+def decide_by_script(runs: list[Run], languages: tuple[str, ...], detector: str = DEFAULT_DETECTOR) -> None:
     """Label what the script alone decides; score the rest with the detector."""
     by_sentence: dict[int, list[Run]] = {}
     for run in runs:
@@ -134,16 +136,16 @@ def decide_by_script(runs: list[Run], languages: tuple[str, ...]) -> None:
         if len(candidates) == 1:
             run.lang, run.sure = candidates[0], True
         elif len(candidates) > 1 and run.letters >= run.script.min_letters and not _is_borrowed(run, siblings):
-            _score(run, candidates, languages)
+            _score(run, candidates, languages, detector)
 
 
-def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) -> None:
+def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...], detector: str) -> None:
     """Detector evidence from the first words of the run, more only while it stays unsure."""
-    scorer = _scorer(candidates, languages, run.script.gram_sizes)
+    scorer = _scorer(candidates, languages, run.script.gram_sizes, detector)
     words = run.words[:FIRST_WORDS]
     totals, seen = scorer.loglik(words)
     margin = _margin(totals)
-    if margin < SURE_MARGIN and len(run.words) > FIRST_WORDS:
+    if margin < scorer.sure_margin and len(run.words) > FIRST_WORDS:
         more, extra = scorer.loglik(run.words[FIRST_WORDS:MAX_WORDS])
         totals, seen = [a + b for a, b in zip(totals, more)], seen + extra
         margin = _margin(totals)
@@ -151,7 +153,7 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...]) ->
         return
     run.scores = dict(zip(scorer.languages, totals))
     run.lang = scorer.languages[totals.index(max(totals))]
-    run.sure = margin >= SURE_MARGIN
+    run.sure = margin >= scorer.sure_margin
 
 
 def _margin(totals: list[float]) -> float:
@@ -293,18 +295,23 @@ def primary_language(runs: list[Run], hint: str | None) -> str | None:
 
 
 def identify(
-    text: str, languages: tuple[str, ...], hint: str | None = None, prior: dict[str, float] | None = None
+    text: str,
+    languages: tuple[str, ...],
+    hint: str | None = None,
+    prior: dict[str, float] | None = None,
+    detector: str = DEFAULT_DETECTOR,
 ) -> list[Run]:
     """Every run of letters in ``text`` with its language (``lang`` None only with no languages at all).
 
     ``prior`` (letter shares of the languages around ``text``, e.g. the rest of its page)
     replaces the prior ``text`` would give itself: a block judged on its page's evidence.
+    ``detector`` names the detector that scores runs of shared scripts (``detectors.DETECTORS``).
     """
     runs = segment(text)
     if not runs:
         return runs
     hint = hint if hint in languages else None
-    decide_by_script(runs, languages)
+    decide_by_script(runs, languages, detector)
     decide_with_prior(runs, document_prior(runs, hint) if prior is None else prior, languages)
     inherit(runs, primary_language(runs, hint) or hint, languages)
     return runs

@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .evidence import function_words
-from .identify import Run, document_prior, identify, primary_language
+from .identify import DEFAULT_DETECTOR, Run, document_prior, identify, primary_language
 from .scripts import script_table
 
 #: Pages with more characters than this are sampled; shorter ones are identified whole.
@@ -130,12 +130,16 @@ def _group(runs: list[Run], texts: list[str], order: list[int]) -> dict[int, tup
 
 
 def _identify_parts(
-    parts: dict[int, str], languages: tuple[str, ...], hint: str | None, prior: dict[str, float] | None = None
+    parts: dict[int, str],
+    languages: tuple[str, ...],
+    hint: str | None,
+    prior: dict[str, float] | None = None,
+    detector: str = DEFAULT_DETECTOR,
 ) -> tuple[list[Run], dict[int, tuple[list[Run], int]]]:
     """Identify the texts of ``parts`` (block index -> text) as one text; runs grouped by block."""
     order = sorted(parts)
     texts = [parts[i] for i in order]
-    runs = identify("\n".join(texts), languages, hint, prior)
+    runs = identify("\n".join(texts), languages, hint, prior, detector)
     return runs, _group(runs, texts, order)
 
 
@@ -162,20 +166,24 @@ def with_foreign_letters(texts: list[str], pattern: re.Pattern[str], skip: set[i
     return found
 
 
-def page_runs(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns:
+def page_runs(
+    texts: list[str], languages: tuple[str, ...], hint: str | None, detector: str = DEFAULT_DETECTOR
+) -> PageRuns:
     """The runs of a page's block texts: sampled past :data:`PAGE_BUDGET` characters, else all
     blocks identified as one text (blocks joined by line breaks)."""
     if sum(map(len, texts)) > PAGE_BUDGET:
-        sampled = sampled_runs(texts, languages, hint)
+        sampled = sampled_runs(texts, languages, hint, detector)
         if sampled is not None:
             return sampled
-    return PageRuns(_identify_parts(dict(enumerate(texts)), languages, hint)[1], None, 0)
+    return PageRuns(_identify_parts(dict(enumerate(texts)), languages, hint, None, detector)[1], None, 0)
 
 
-def sampled_runs(texts: list[str], languages: tuple[str, ...], hint: str | None) -> PageRuns | None:
+def sampled_runs(
+    texts: list[str], languages: tuple[str, ...], hint: str | None, detector: str = DEFAULT_DETECTOR
+) -> PageRuns | None:
     """Identify a long page from a sample plus the blocks that could differ (None: no letters sampled)."""
     parts = {i: head_of(texts[i]) for i in sample_points([len(t) for t in texts])}
-    runs, grouped = _identify_parts(parts, languages, hint)
+    runs, grouped = _identify_parts(parts, languages, hint, None, detector)
     primary = primary_language(runs, hint)
     if primary is None:
         return None
@@ -191,6 +199,6 @@ def sampled_runs(texts: list[str], languages: tuple[str, ...], hint: str | None)
     }
     if whole:
         prior = document_prior(runs, hint)
-        kept.update(_identify_parts({i: texts[i] for i in whole}, languages, hint, prior)[1])
+        kept.update(_identify_parts({i: texts[i] for i in whole}, languages, hint, prior, detector)[1])
     rest = count_letters(joined) - sum(count_letters(texts[i]) for i in kept)
     return PageRuns(kept, primary, rest)
