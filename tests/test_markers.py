@@ -37,6 +37,9 @@ def test_breadcrumb_openers_are_known(opener: str) -> None:
         ("Wir verwenden Cookies, um unsere Website zu verbessern.", "cookie"),
         ("発表日：2025年2月8日", None),
         ("公開日：2025年2月8日", "posted-on"),
+        ("Bisher keine Kommentare", "comments"),
+        ("Comments are closed.", "comments"),
+        ("Kommentare zu Bauvorhaben nimmt die Stadt bis Freitag entgegen.", None),
     ],
 )
 def test_line_patterns_name_their_rule(line: str, rule: str | None) -> None:
