@@ -38,6 +38,22 @@ def test_title_loses_its_site_name_suffix() -> None:
     assert _meta("structure.html").title == "Sauerteig ansetzen"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Anglertalk mit Stephan Höferer - Fischerhütte | hejfish.com", "08.11.2021 | Anglertalk mit Stephan Höferer"],
+)
+def test_an_og_title_holding_the_h1_and_a_site_or_section_name_is_the_h1(title: str) -> None:
+    page = (f'<html><head><meta property="og:title" content="{title}"></head><body><article>'
+            f"<h1>Anglertalk mit Stephan Höferer</h1><p>{'Text des Gesprächs über das Angeln. ' * 12}</p></article></body></html>")
+    assert extract_html(page, url=None, config=Config()).meta.title == "Anglertalk mit Stephan Höferer"
+
+
+def test_a_title_that_only_starts_like_the_h1_is_kept_whole() -> None:
+    page = ('<html><head><meta property="og:title" content="Sauerteig ansetzen leicht gemacht"></head><body><article>'
+            f"<h1>Sauerteig ansetzen</h1><p>{'Mehl und Wasser mischen und warten. ' * 12}</p></article></body></html>")
+    assert extract_html(page, url=None, config=Config()).meta.title == "Sauerteig ansetzen leicht gemacht"
+
+
 def test_date_in_the_url_is_used_when_the_page_has_none() -> None:
     assert _meta("structure.html", url="https://blog.example/2019/10/21/sauerteig/").date_published == "2019-10-21"
 

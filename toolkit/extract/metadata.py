@@ -59,8 +59,9 @@ def read_metadata(root: etree._Element, url: str | None) -> PageInfo:
     metas, sections = _meta_tags(root)
     site = _first(_ld_name(ld.get("publisher")), metas.get("og:site_name"), metas.get("application-name"))
     # Later sources are read only when the earlier ones gave nothing (tree searches cost).
-    title = _first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _first(
-        _strip_site(_element_text(root.find(".//title")), site), _element_text(root.find(".//h1")))
+    h1 = _element_text(root.find(".//h1"))
+    title = _headline_part(_first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _first(
+        _strip_site(_element_text(root.find(".//title")), site), h1), h1)
     canonical = _canonical(root, metas, url)
     published = _first_date(
         ld.get("datePublished"), metas.get("article:published_time"), metas.get("datepublished"),
@@ -193,6 +194,21 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
             return " - ".join(kept)
     first, longest = parts[0], max(parts, key=len)
     return first if len(first) * 3 >= len(longest) else longest
+
+
+def _headline_part(title: str | None, h1: str | None) -> str | None:
+    """The page's ``h1`` when the title is that headline plus a site or section name
+    ("Headline - Section | site.com", "08.11.2021 | Headline"), else ``title``."""
+    if not title or not h1 or title == h1 or len(h1) < 8:
+        return title
+    if title.startswith(h1) and _TITLE_SEPARATORS.match(title, len(h1)):
+        return h1
+    if title.endswith(h1) and _SEPARATOR_AT_END.search(title[: len(title) - len(h1)]):
+        return h1
+    return title
+
+
+_SEPARATOR_AT_END = re.compile(_TITLE_SEPARATORS.pattern + "$")
 
 
 def _canonical(root: etree._Element, metas: dict[str, str], url: str | None) -> str | None:
