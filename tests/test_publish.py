@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,64 @@ def test_publish_restores_the_collector_settings(tmp_path: Path, seeds_dir: Path
     assert main(["publish", str(seeds_dir), "--out", str(tmp_path), "--jobs", "1"]) == 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def _all_block_kinds() -> dict:
+    """A valid Article dict holding every block type, marks, spans, lists within lists."""
+    from toolkit.article import Article, Block, ListItem, Mark, Source, Span
+
+    para = Block("paragraph", "Hello world", marks=(Mark(0, 5, "link", "https://e.x"),), lang="de",
+                 spans=(Span(0, 5, "en"),))
+    inner = Block("list", ordered=True, items=(ListItem("deep"),))
+    blocks = (
+        Block("heading", "Title", level=2), para, Block("quote", "q"), Block("code", "x = 1", info="py"),
+        Block("list", ordered=False, items=(ListItem("a", (Mark(0, 1, "em"),), (inner, para)),)),
+        Block("table", rows=(("a", "b"), ("c", "d")), header=True), Block("image", src="i.png", alt="a", caption="c"),
+    )
+    source = Source("p.html", "html", "utf-8", "0" * 64, url="https://e.x", record="line 1")
+    article = Article("0123456789abcdef", source, "https://e.x", "T", None, "2024-01-02", None, ("A",), None,
+                      ("k",), (), "en", (), blocks, "text", (), (), {"x": [1, {"y": None}]}, ())
+    return article.to_dict()
+
+
+_ODD_VALUES = [None, True, False, 0, -1, 7, 1.5, float("nan"), "", "x", "EN", "en-US", "heading", "link",
+               "2024-13-01", "a" * 64, [], {}, ["a"], [""], [{"type": "paragraph"}], {"type": "heading"},
+               ("t",), Decimal(3), {"lang": "en", "share": 2}]
+
+
+def _paths(value: object, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*path, key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found.extend(_paths(item, (*path, i)))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_quick_article_check_never_accepts_what_the_schema_refuses(data: st.DataObject) -> None:
+    """The quick check in front of fastjsonschema may be stricter, never more lenient."""
+    from toolkit.article_check import compiled, quick_check
+
+    quick = quick_check("article")
+    assert quick is not None  # the bundled schema uses only keywords it knows
+    article = _all_block_kinds()
+    assert quick(article)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_paths(article)[1:]))
+        parent = article
+        for step in path[:-1]:
+            parent = parent[step]
+        action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+        if action == "delete":
+            del parent[path[-1]]
+        elif action == "add" and isinstance(parent, dict):
+            parent[data.draw(st.sampled_from(["bogus", "lang", "level", "text", "src", "marks"]))] = \
+                data.draw(st.sampled_from(_ODD_VALUES))
+        else:
+            parent[path[-1]] = data.draw(st.sampled_from(_ODD_VALUES))
+    if quick(article):
+        compiled("article")(article)  # raises if the schema refuses it
