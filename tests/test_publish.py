@@ -235,3 +235,32 @@ def test_quick_article_check_never_accepts_what_the_schema_refuses(data: st.Data
             parent[path[-1]] = data.draw(st.sampled_from(_ODD_VALUES))
     if quick(article):
         compiled("article")(article)  # raises if the schema refuses it
+
+
+_YAML_TRICKY = st.text(
+    alphabet=st.sampled_from(list(" abcAZ019-_.:#,?[]{}&*!|>'\"%@`~+=/\\<\t\n\r\x85\u2028\u2029\x00\x7f\x9f\xa0é—“”中\ufeff\ufffe\U0001f600"))
+    | st.characters(),
+    max_size=12,
+) | st.sampled_from(["yes", "No", "null", "~", "true", "0x1F", "0o17", "1_000", "1e3", ".inf", "-.5", "2024-05-01",
+                    "2024-05-01T10:00:00+00:00", "12:30:45", "---", "...", "- a", "? x", ": y", "a: b", "a #b", "=", "<<"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "date", "tags", "id", "a b", "yes", "x:"]),
+                       _YAML_TRICKY | st.lists(_YAML_TRICKY, min_size=1, max_size=3), max_size=4))
+def test_simple_front_matter_yaml_gives_pyyaml_bytes(mapping: dict) -> None:
+    """Where the Markdown writer skips PyYAML, it writes exactly what yaml.safe_dump would."""
+    import yaml
+
+    from toolkit.markdown import _simple_yaml
+
+    fast = _simple_yaml(mapping)
+    if fast is not None:
+        assert fast == yaml.safe_dump(mapping, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+
+
+def test_simple_front_matter_yaml_leaves_long_values_to_pyyaml() -> None:
+    from toolkit.markdown import _simple_yaml
+
+    assert _simple_yaml({"description": "word " * 2000 + "end"}) is None
+    assert _simple_yaml({"title": "Plain title", "tags": ["a", "2024"]}) == "title: Plain title\ntags:\n- a\n- '2024'\n"
