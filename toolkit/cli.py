@@ -29,21 +29,37 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv``, only the command it names gets its options declared.
+
+    Declaring an option can import what the command needs (``validate`` imports its checker
+    for the ``--format`` choices); a run pays only for its own command. Help and errors are
+    the same, since argparse only reads the options of the command that is run.
+    """
     parser = _Parser(prog="toolkit", description="Clean scraped pages into validated Articles; validate content.")
     parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+    wanted = _command_named(argv)
     for module_name in COMMANDS:
         module = importlib.import_module(module_name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
-        module.add_arguments(command)
+        if wanted is None or wanted == module.NAME:
+            module.add_arguments(command)
         command.set_defaults(_run=module.run)
     return parser
 
 
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` runs: its first word that is not an option (the top level takes no values)."""
+    if argv is None:
+        return None
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args._run(args))

@@ -241,3 +241,5 @@ def warm_up(config: Config) -> None:
     detect_text("Warm up the language tables. Прогрев. 预热。", config=config)
     is_valid_fast({}, ARTICLE_SCHEMA)
     structure_text("warm up")
+    if "md" in config.formats:
+        from . import markdown  # noqa: F401 - PyYAML and the renderer, imported once instead of in every worker
