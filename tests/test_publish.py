@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import os
@@ -230,9 +231,9 @@ def test_quick_article_check_never_accepts_what_the_schema_refuses(data: st.Data
             del parent[path[-1]]
         elif action == "add" and isinstance(parent, dict):
             parent[data.draw(st.sampled_from(["bogus", "lang", "level", "text", "src", "marks"]))] = \
-                data.draw(st.sampled_from(_ODD_VALUES))
-        else:
-            parent[path[-1]] = data.draw(st.sampled_from(_ODD_VALUES))
+                copy.deepcopy(data.draw(st.sampled_from(_ODD_VALUES)))
+        else:  # copies: a shared odd list or dict mutated later would leak into other examples
+            parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(_ODD_VALUES)))
     if quick(article):
         compiled("article")(article)  # raises if the schema refuses it
 
