@@ -81,3 +81,25 @@ def test_the_fast_gates_never_skip_a_change_ftfy_would_make(text: str) -> None:
     from toolkit.textclean import _FTFY, fix_mojibake
 
     assert fix_mojibake(text) == ftfy.fix_text(text, _FTFY)
+
+
+def _badness_prone() -> st.SearchStrategy[str]:
+    """Ordinary letters with runs of the characters ftfy's badness expression is made of, anywhere."""
+    from ftfy.badness import BADNESS_RE
+
+    unusual = sorted({c for c in BADNESS_RE.pattern if ord(c) > 127} | {" ", "\xa0", "\n"})
+    ordinary = list("abcXYZ .,!?") + list("привет") + list("日本") + list("éàü")
+    return st.lists(st.sampled_from(ordinary) | st.lists(st.sampled_from(unusual), min_size=1, max_size=3).map("".join),
+                    max_size=40).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_badness_prone())
+def test_windowed_badness_check_is_ftfys(text: str) -> None:
+    """looks_bad searches only around the characters a match must hold; the answer is is_bad's."""
+    from ftfy.badness import is_bad
+
+    from toolkit.textclean import _badness_windows, looks_bad
+
+    assert _badness_windows() is not None  # the installed ftfy's expression is one it can read
+    assert looks_bad(text) == is_bad(text)

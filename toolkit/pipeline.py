@@ -20,7 +20,7 @@ from .deadline import deadline
 from .decode import decode
 from .errors import InputError, RejectedError
 from .structure import structure_text
-from .textclean import clean_text
+from .textclean import clean_text, looks_bad
 
 __all__ = ["RawDocument", "normalize", "normalize_document", "article_id", "warm_up"]
 
@@ -241,5 +241,6 @@ def warm_up(config: Config) -> None:
     detect_text("Warm up the language tables. Прогрев. 预热。", config=config)
     is_valid_fast({}, ARTICLE_SCHEMA)
     structure_text("warm up")
+    looks_bad("warm up")  # reads ftfy's badness expression once
     if "md" in config.formats:
         from . import markdown  # noqa: F401 - PyYAML and the renderer, imported once instead of in every worker
