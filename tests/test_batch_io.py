@@ -81,3 +81,34 @@ def test_jsonl_file_output_holds_every_published_article_in_input_order(tmp_path
     published = [e for e in report.entries if e.status == "published"]
     assert [json.loads(line)["id"] for line in lines] == [e.id for e in published]
     assert all("articles.jsonl" in e.outputs for e in published)
+
+
+@pytest.mark.parametrize(("size", "limit"), [(0, 5), (5, 5), (6, 5), (4, 5), (100, 1000)])
+def test_read_limited_reads_a_file_by_its_size_with_the_same_result(tmp_path: Path, size: int, limit: int) -> None:
+    from toolkit.errors import InputError
+    from toolkit.readers import read_limited
+
+    path = tmp_path / "page.html"
+    path.write_bytes(b"x" * size)
+    with open(path, "rb", buffering=1 << 20) as stream:
+        stream.peek(3)  # as open_input leaves it
+        if size > limit:
+            with pytest.raises(InputError, match="larger than the limit of 5 bytes"):
+                read_limited(stream, limit, "page.html")
+        else:
+            assert read_limited(stream, limit, "page.html") == b"x" * size
+
+
+def test_read_limited_reads_on_when_the_file_is_larger_than_its_size_said(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that grew between fstat and read is read to its end (or rejected), as read(limit + 1) would."""
+    from toolkit import readers
+    from toolkit.errors import InputError
+
+    monkeypatch.setattr(readers, "_size_of", lambda stream: 4)
+    path = tmp_path / "page.html"
+    path.write_bytes(b"x" * 9)
+    with open(path, "rb") as stream:
+        assert readers.read_limited(stream, 20, "page.html") == b"x" * 9
+    with open(path, "rb") as stream, pytest.raises(InputError):
+        readers.read_limited(stream, 6, "page.html")

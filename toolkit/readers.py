@@ -10,6 +10,8 @@ binary stream, not the whole file, so that a 1 GB export is never held in memory
 from __future__ import annotations
 
 import io
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -80,11 +82,27 @@ class _HeadThenRest(io.RawIOBase):
 
 
 def read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
-    """At most ``limit`` bytes of ``stream``; an :class:`InputError` naming ``name`` when there are more."""
-    data = stream.read(limit + 1)
+    """At most ``limit`` bytes of ``stream``; an :class:`InputError` naming ``name`` when there are more.
+
+    A file is read by its size: ``read(limit + 1)`` would allocate limit + 1 bytes (64 MiB, fresh
+    pages every time) for each small page. If the file grew since, the rest is read after.
+    """
+    want = min(limit, _size_of(stream)) + 1
+    data = stream.read(want)
+    if len(data) == want and want <= limit:  # more than the size said: read on, as read(limit + 1) would
+        data += stream.read(limit + 1 - want)
     if len(data) > limit:
         raise InputError(f"{name}: larger than the limit of {limit} bytes")
     return data
+
+
+def _size_of(stream: BinaryIO) -> int:
+    """The size of a regular file behind ``stream``; a huge number for anything else (a pipe, stdin)."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return sys.maxsize
+    return info.st_size if stat.S_ISREG(info.st_mode) else sys.maxsize
 
 
 def _single(item: InputFile, stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
