@@ -103,3 +103,14 @@ def test_windowed_badness_check_is_ftfys(text: str) -> None:
 
     assert _badness_windows() is not None  # the installed ftfy's expression is one it can read
     assert looks_bad(text) == is_bad(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("aZ \n\x7f\x80éü中\u0152\u0153\u00c2\u00c3")), max_size=12))
+def test_mojibake_gate_finds_what_the_plain_alternation_finds(text: str) -> None:
+    import re
+
+    from toolkit.textclean import _MAYBE_MOJIBAKE
+
+    plain = re.compile("[\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
+    assert (_MAYBE_MOJIBAKE.search(text) is None) == (plain.search(text) is None)

@@ -41,7 +41,9 @@ _FTFY_ALWAYS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\u206a-\
 #: Mojibake needs a lone Â/Ã/Œ/œ or two non-ASCII characters in a row; only then is ftfy's
 #: badness heuristic asked. Text passing neither gate is what ftfy leaves unchanged (a
 #: hypothesis test holds the claim); the gates are ~10x cheaper than ftfy on every piece.
-_MAYBE_MOJIBAKE = re.compile("[\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
+#: (Written to open on one character class, which the regex engine skips to quickly: the plain
+#: alternation ``[ŒœÂÃ]|[^\x00-\x7f]{2}`` was tried at every position, 0.25 ms per devset page.)
+_MAYBE_MOJIBAKE = re.compile("[^\x00-\x7f](?:(?<=[\u0152\u0153\u00c2\u00c3])|[^\x00-\x7f])")
 _ANY_JOINER = re.compile("[\u200c\u200d]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -55,7 +57,8 @@ def decode_entities(text: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-Latin-1/cp1252 damage and similar, with ftfy (quotes and widths kept)."""
-    if _FTFY_ALWAYS.search(text) is None and (_MAYBE_MOJIBAKE.search(text) is None or not looks_bad(text)):
+    if _FTFY_ALWAYS.search(text) is None and (text.isascii() or _MAYBE_MOJIBAKE.search(text) is None
+                                              or not looks_bad(text)):
         return text
     return ftfy.fix_text(text, _FTFY)
 
