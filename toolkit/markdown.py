@@ -232,12 +232,24 @@ def render_inline(text: str, marks: Iterable[Mark] = ()) -> str:
     pos = 0
     for mark in _usable_marks(text, marks):
         pieces.append(_escape_piece(text[pos : mark.start]))
-        pieces.append(_render_mark(text[mark.start : mark.end], mark))
+        rendered_mark = _render_mark(text[mark.start : mark.end], mark)
+        if rendered_mark.startswith("["):
+            _escape_trailing_bang(pieces)
+        pieces.append(rendered_mark)
         pos = mark.end
     pieces.append(_escape_piece(text[pos:]))
     rendered = "".join(pieces)
     lines = rendered.split("\n")
     return "\\\n".join(_escape_line_start(line.strip()) for line in lines)
+
+
+def _escape_trailing_bang(pieces: list[str]) -> None:
+    """A "!" right before a link's "[" would make it an image: it is written as "\\!"."""
+    for i in range(len(pieces) - 1, -1, -1):
+        if pieces[i]:
+            if pieces[i].endswith("!"):
+                pieces[i] = pieces[i][:-1] + "\\!"
+            return
 
 
 def _usable_marks(text: str, marks: Iterable[Mark]) -> list[Mark]:
