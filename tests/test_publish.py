@@ -265,3 +265,14 @@ def test_simple_front_matter_yaml_leaves_long_values_to_pyyaml() -> None:
 
     assert _simple_yaml({"description": "word " * 2000 + "end"}) is None
     assert _simple_yaml({"title": "Plain title", "tags": ["a", "2024"]}) == "title: Plain title\ntags:\n- a\n- '2024'\n"
+
+
+def test_headings_repeating_the_title_at_the_top_are_all_dropped() -> None:
+    """Else the Markdown, read again, loses the heading left behind (republishing must be stable)."""
+    from toolkit.pipeline import normalize
+
+    article = normalize(b"the title\n# the title\n# The Title\nbody text here", path="doc.txt")
+    assert article.title == "the title"
+    assert [b.type for b in article.blocks] == ["paragraph"]
+    again = normalize(article.to_markdown(), path="doc.md")
+    assert [b.to_dict() for b in again.blocks] == [b.to_dict() for b in article.blocks]

@@ -178,10 +178,18 @@ def assemble(extraction: Extraction, source: Source, doc: RawDocument, config: C
 
 
 def _drop_title_block(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
-    """The title is the Article's ``title``; a first heading that repeats it is not body text."""
-    if title and blocks and blocks[0].type == "heading" and blocks[0].text.casefold() == title.casefold():
-        return blocks[1:]
-    return blocks
+    """The title is the Article's ``title``; first headings that repeat it are not body text.
+
+    All of them, not only the first: a heading left behind would be dropped as the title when
+    the published Markdown is read again, and republishing would not give the same blocks.
+    """
+    if not title:
+        return blocks
+    key = title.casefold()
+    start = 0
+    while start < len(blocks) and blocks[start].type == "heading" and blocks[start].text.casefold() == key:
+        start += 1
+    return blocks[start:]
 
 
 def article_id(url: str | None, data: bytes) -> str:
