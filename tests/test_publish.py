@@ -276,3 +276,14 @@ def test_headings_repeating_the_title_at_the_top_are_all_dropped() -> None:
     assert [b.type for b in article.blocks] == ["paragraph"]
     again = normalize(article.to_markdown(), path="doc.md")
     assert [b.to_dict() for b in again.blocks] == [b.to_dict() for b in article.blocks]
+
+
+def test_quick_article_check_searches_with_fastjsonschemas_expressions() -> None:
+    """The patterns the quick check compiles itself are the ones fastjsonschema's code searches with."""
+    from toolkit.article_check import _FastjsonschemaPatterns, compiled
+
+    theirs = compiled("article").__globals__["REGEX_PATTERNS"]
+    assert theirs
+    ours = _FastjsonschemaPatterns()
+    for pattern, regex in theirs.items():
+        assert (ours[pattern].pattern, ours[pattern].flags) == (regex.pattern, regex.flags)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from . import sniff as formats
 from .article import Article, Block, Extraction, Metadata, Source, Warning
 from .config import Config
-from .article_check import is_valid_fast
+from .article_check import is_valid_fast, quick_check
 from .deadline import deadline
 from .decode import decode
 from .errors import InputError, RejectedError
@@ -247,7 +247,7 @@ def warm_up(config: Config) -> None:
 
     extract_html("<html><body><p>warm up</p></body></html>", url=None, config=config)
     detect_text("Warm up the language tables. Прогрев. 预热。", config=config)
-    is_valid_fast({}, ARTICLE_SCHEMA)
+    quick_check(ARTICLE_SCHEMA)  # fastjsonschema itself compiles only if an Article needs it
     structure_text("warm up")
     looks_bad("warm up")  # reads ftfy's badness expression once
     if "md" in config.formats:
