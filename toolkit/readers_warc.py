@@ -16,9 +16,6 @@ from dataclasses import replace
 from email.message import Message
 from typing import Any, BinaryIO, Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from .inputs import InputFile
 from .pipeline import RawDocument
 from .readers import BadRecord, Item, ReadOptions, Reader
@@ -74,6 +71,9 @@ def read(item: InputFile, stream: BinaryIO, options: ReadOptions) -> Iterator[It
 def _read_from(item: InputFile, stream: BinaryIO, start: int, gzipped: bool, seekable: bool,
                options: ReadOptions) -> Iterator[Item]:
     """Records from byte ``start`` on; returns where to resume after damage (None: done)."""
+    from warcio.archiveiterator import ArchiveIterator  # here: a run without WARC input never imports warcio
+    from warcio.exceptions import ArchiveLoadFailed
+
     if seekable:
         stream.seek(start)
     counting = _Counting(stream)
@@ -159,6 +159,8 @@ def _next_record(stream: BinaryIO, position: int, gzipped: bool) -> int | None:
 
 def _damage(exc: BaseException) -> str:
     """A one-line, printable description (warcio quotes the damaged bytes, which may be binary)."""
+    from warcio.exceptions import ArchiveLoadFailed
+
     if isinstance(exc, ArchiveLoadFailed):
         return "corrupt gzip member or invalid WARC header"
     text = "".join(c if c.isprintable() else " " for c in str(exc))
