@@ -42,7 +42,7 @@ _FTFY_ALWAYS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\u206a-\
 #: badness heuristic asked. Text passing neither gate is what ftfy leaves unchanged (a
 #: hypothesis test holds the claim); the gates are ~10x cheaper than ftfy on every piece.
 #: (Written to open on one character class, which the regex engine skips to quickly: the plain
-#: alternation ``[ŒœÂÃ]|[^\x00-\x7f]{2}`` was tried at every position, 0.25 ms per devset page.)
+#: alternation ``[ŒœÂÃ]|[^\x00-\x7f]{2}`` was tried at every position: 0.10 -> 0.02 ms per devset page.)
 _MAYBE_MOJIBAKE = re.compile("[^\x00-\x7f](?:(?<=[\u0152\u0153\u00c2\u00c3])|[^\x00-\x7f])")
 _ANY_JOINER = re.compile("[\u200c\u200d]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -67,7 +67,7 @@ def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, looking only around the characters a match must contain.
 
     is_bad runs ftfy's badness expression (37 alternatives) at every position: ~130 ns per
-    character, 0.6 ms per devset page of non-ASCII text. Every match of it is at most a few
+    character (0.09 -> 0.01 ms per devset page, over the pieces that reach it). Every match of it is at most a few
     characters long and holds one of a set of characters (:func:`_badness_windows`), so
     searching the few positions around those gives the same answer.
     """
