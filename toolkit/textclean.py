@@ -66,10 +66,11 @@ def fix_mojibake(text: str) -> str:
 def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, looking only around the characters a match must contain.
 
-    is_bad runs ftfy's badness expression (37 alternatives) at every position: ~130 ns per
-    character (0.09 -> 0.01 ms per devset page, over the pieces that reach it). Every match of it is at most a few
-    characters long and holds one of a set of characters (:func:`_badness_windows`), so
-    searching the few positions around those gives the same answer.
+    is_bad runs ftfy's badness expression (37 alternatives) at every position, ~130 ns per
+    character (0.09 -> 0.01 ms per devset page, over the pieces that reach it). Every match
+    of it is at most a few characters long and holds one of a set of characters
+    (:func:`_badness_windows`), so searching the few positions around those gives the same
+    answer.
     """
     windows = _badness_windows()
     if windows is None:
