@@ -259,7 +259,7 @@ def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
 _BLOCKS = st.lists(
     st.builds(lambda kind, text: Block(kind, text=text, level=2 if kind == "heading" else None),
               st.sampled_from(["heading", "paragraph"]),
-              st.one_of(st.sampled_from(["About the author", "Related articles", "Kommentare:", "Lire aussi",
+              st.one_of(st.sampled_from(["About the author", "Related articles", "Kommentare:", "Notas relacionadas",
                                          "Folgen Sie uns", "Subscribe to our newsletter"]),
                         st.text(alphabet="abc def", min_size=1, max_size=300))),
     max_size=30)

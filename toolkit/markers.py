@@ -4,9 +4,9 @@ One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` 
 every language shares (breadcrumb separators). Each file holds lists that grow by rows —
 ``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
 ``首页``...), ``article_end`` (``About the author``, ``Mehr zum Thema``: what follows is not
-the article), ``call_to_action`` (``subscribe``, ``folgen Sie``) — and ``[[line]]`` tables, each a regular expression for a whole boilerplate
-line ("Posted on ...", "Read more", share and cookie lines) with the rule name that the
-cleaner records in ``Article.removed``. Adding a language is adding a file.
+the article), ``call_to_action`` (``subscribe``, ``folgen Sie``) — and ``[[line]]`` tables,
+each a regular expression for a whole boilerplate line ("Posted on ...", "Read more", share
+and cookie lines) with the rule name that the cleaner records in ``Article.removed``. Adding a language is adding a file.
 """
 
 from __future__ import annotations

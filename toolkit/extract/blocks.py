@@ -21,6 +21,7 @@ from ..markers import load_markers
 from .inline import Inline, OpenMark, fix_chars, inline_text
 from .rules import HtmlRules
 from .scoring import Stats
+from .tail import LINE_TYPES
 
 _MAX_NESTING = 40
 _MARK_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
@@ -111,7 +112,7 @@ def drop_marker_lines(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     for block in blocks:
         text = block.text
         rule = None
-        if block.type in _LINE_TYPES and text and len(text) <= _MAX_MARKER_LINE:
+        if block.type in LINE_TYPES and text and len(text) <= _MAX_MARKER_LINE:
             rule = markers.line_rule(text)
         if rule:
             removed.append(Removal(text, f"html:marker:{rule}"))
@@ -120,7 +121,6 @@ def drop_marker_lines(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     return kept, removed
 
 
-_LINE_TYPES = frozenset({"paragraph", "heading"})
 #: Longer than this, a block is text even when a marker pattern would match it (and the
 #: patterns, tried one by one, cost 0.45 ms per page at 300 characters, 0.18 ms at 120).
 _MAX_MARKER_LINE = 120

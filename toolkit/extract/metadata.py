@@ -59,9 +59,11 @@ def read_metadata(root: etree._Element, url: str | None) -> PageInfo:
     metas, sections = _meta_tags(root)
     site = _first(_ld_name(ld.get("publisher")), metas.get("og:site_name"), metas.get("application-name"))
     # Later sources are read only when the earlier ones gave nothing (tree searches cost).
-    h1 = _element_text(root.find(".//h1"))
-    title = _headline_part(_first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _first(
-        _strip_site(_element_text(root.find(".//title")), site), h1), h1)
+    title = _first(_text(ld.get("headline")), metas.get("og:title"), metas.get("twitter:title")) or _strip_site(
+        _element_text(root.find(".//title")), site)
+    if not title or _TITLE_SEPARATORS.search(title):  # the h1 is the title, or names its headline part
+        h1 = _element_text(root.find(".//h1"))
+        title = _headline_part(title, h1) if title else h1
     canonical = _canonical(root, metas, url)
     published = _first_date(
         ld.get("datePublished"), metas.get("article:published_time"), metas.get("datepublished"),

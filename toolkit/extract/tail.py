@@ -24,7 +24,8 @@ from .rules import HtmlRules
 
 END_RULE = "html:article-end"
 CALL_RULE = "html:call-to-action"
-_MARKER_TYPES = frozenset({"heading", "paragraph"})
+#: The block types a boilerplate line can be (end markers here, marker lines in blocks.py).
+LINE_TYPES = frozenset({"heading", "paragraph"})
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -47,20 +48,15 @@ def _normalize(text: str) -> str:
     return _EDGE_PUNCTUATION.sub("", " ".join(text.split()).casefold())
 
 
-def is_end_marker(block: Block, rules: HtmlRules) -> bool:
-    """A heading or short paragraph that opens an end-of-article section."""
-    if block.type not in _MARKER_TYPES:
-        return False
-    text = block.plain_text()
-    return len(text) <= rules.max_end_marker and _marker_pattern().match(_normalize(text)) is not None
+def is_end_marker(block: Block, text: str, rules: HtmlRules) -> bool:
+    """A heading or short paragraph (``text`` is its plain text) that opens an end-of-article section."""
+    return (block.type in LINE_TYPES and len(text) <= rules.max_end_marker
+            and _marker_pattern().match(_normalize(text)) is not None)
 
 
-def is_call_to_action(block: Block, rules: HtmlRules) -> bool:
-    """A short paragraph asking the reader to subscribe, follow or support."""
-    if block.type != "paragraph":
-        return False
-    text = block.plain_text()
-    return len(text) <= rules.max_call and _call_pattern().search(text) is not None
+def is_call_to_action(block: Block, text: str, rules: HtmlRules) -> bool:
+    """A short paragraph (``text`` is its plain text) asking the reader to subscribe, follow or support."""
+    return block.type == "paragraph" and len(text) <= rules.max_call and _call_pattern().search(text) is not None
 
 
 def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
@@ -68,34 +64,30 @@ def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[
 
     Whatever is cut, at least ``min_share`` of the text (and ``min_article`` characters) stays.
     """
-    sizes = [len(b.plain_text()) for b in blocks]
-    needed = max(rules.min_article, rules.min_share_before_end * sum(sizes))
-    end = _end_marker_index(blocks, sizes, needed, rules)
-    start = _calls_start(blocks, sizes, end, needed, rules)
-    removed = _removals(blocks[start:end], CALL_RULE) + _removals(blocks[end:], END_RULE)
+    texts = [b.plain_text() for b in blocks]
+    needed = max(rules.min_article, rules.min_share_before_end * sum(map(len, texts)))
+    end = _end_marker_index(blocks, texts, needed, rules)
+    start = _calls_start(blocks, texts, end, needed, rules)
+    removed = [Removal(t, CALL_RULE) for t in texts[start:end] if t] + [Removal(t, END_RULE) for t in texts[end:] if t]
     return blocks[:start], removed
 
 
-def _removals(blocks: list[Block], rule: str) -> list[Removal]:
-    return [Removal(text, rule) for b in blocks if (text := b.plain_text())]
-
-
-def _end_marker_index(blocks: list[Block], sizes: list[int], needed: float, rules: HtmlRules) -> int:
+def _end_marker_index(blocks: list[Block], texts: list[str], needed: float, rules: HtmlRules) -> int:
     """Index of the first end marker with ``needed`` characters before it, or ``len(blocks)``."""
     seen = 0
-    for index, block in enumerate(blocks):
-        if seen >= needed and is_end_marker(block, rules):
+    for index, (block, text) in enumerate(zip(blocks, texts)):
+        if seen >= needed and is_end_marker(block, text, rules):
             return index
-        seen += sizes[index]
+        seen += len(text)
     return len(blocks)
 
 
-def _calls_start(blocks: list[Block], sizes: list[int], end: int, needed: float, rules: HtmlRules) -> int:
+def _calls_start(blocks: list[Block], texts: list[str], end: int, needed: float, rules: HtmlRules) -> int:
     """Move ``end`` back over up to ``max_calls`` calls to action, keeping ``needed`` characters."""
-    kept = sum(sizes[:end])
+    kept = sum(map(len, texts[:end]))
     for _ in range(rules.max_trailing_calls):
-        if end == 0 or not is_call_to_action(blocks[end - 1], rules) or kept - sizes[end - 1] < needed:
+        if end == 0 or not is_call_to_action(blocks[end - 1], texts[end - 1], rules) or kept - len(texts[end - 1]) < needed:
             break
         end -= 1
-        kept -= sizes[end]
+        kept -= len(texts[end])
     return end
