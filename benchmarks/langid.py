@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from toolkit.article import Block  # noqa: E402
-from toolkit.config import Config  # noqa: E402
+from toolkit.config import DEFAULT_DETECTOR, DETECTORS, Config  # noqa: E402
 from toolkit.language import annotate, detect_text  # noqa: E402
 
 KINDS = ("single-words", "word-pairs", "sentences")
@@ -350,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=500, help="mixed documents to generate (default 500)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the mixed-document generator")
     parser.add_argument("--quick", action="store_true", help="skip the naive langdetect runs (slow)")
-    parser.add_argument("--detector", default="profiles", help="the toolkit's detector: profiles (default), langdetect, lingua")
+    parser.add_argument("--detector", choices=DETECTORS, default=DEFAULT_DETECTOR,
+                        help=f"the toolkit's detector (default: {DEFAULT_DETECTOR})")
     args = parser.parse_args(argv)
 
     config = Config(detector=args.detector)

@@ -83,10 +83,16 @@ def test_cli_entry_point_runs_detect(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out.strip() == f"{path}: ko (ko 1.00)"
 
 
-def test_detector_option_picks_the_detector(capsys: pytest.CaptureFixture[str]) -> None:
+def test_detector_option_picks_the_detector(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    identify = importlib.import_module("toolkit.language.identify")  # the package's ``identify`` is the function
+    real, used = identify._scorer, []
+    monkeypatch.setattr(identify, "_scorer", lambda *key: used.append(key[-1]) or real(*key))
     path = FIXTURES / "en-page-zh-breadcrumb.txt"
     assert run([str(path), "--detector", "langdetect"]) == 0
     assert capsys.readouterr().out.startswith(f"{path}: en (")
+    assert used and set(used) == {"langdetect"}
 
 
 def test_lingua_without_the_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:

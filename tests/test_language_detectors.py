@@ -36,13 +36,31 @@ def test_no_evidence_gives_no_answer() -> None:
     assert LangdetectSampler(LANGS).detect("12345") == []
 
 
-def test_detector_is_chosen_by_config() -> None:
+def scored_with(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The detector names identification asks for, one per scored run, from now on."""
+    import importlib
+
+    identify = importlib.import_module("toolkit.language.identify")  # the package's ``identify`` is the function
+    used: list[str] = []
+    real = identify._scorer
+
+    def spy(candidates, universe, sizes, detector):  # type: ignore[no-untyped-def]
+        used.append(detector)
+        return real(candidates, universe, sizes, detector)
+
+    monkeypatch.setattr(identify, "_scorer", spy)
+    return used
+
+
+def test_detector_is_chosen_by_config(monkeypatch: pytest.MonkeyPatch) -> None:
     from toolkit.language import detect_text
 
     text = "Сегодня в Москве прошла встреча министров.\nDas Wetter ist heute wirklich schön."
     for name in ("profiles", "langdetect"):
+        used = scored_with(monkeypatch)
         found = detect_text(text, config=Config(detector=name))
         assert {s.lang for s in found.languages} == {"ru", "de"}, name
+        assert used and set(used) == {name}
 
 
 def test_unknown_detector_is_a_usage_error() -> None:
@@ -64,9 +82,11 @@ def test_lingua_detector_answers_iso_codes_within_its_languages() -> None:
     assert detector.detect("12345") == []
 
 
-def test_lingua_labels_mixed_text_through_config() -> None:
+def test_lingua_labels_mixed_text_through_config(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("lingua")
     from toolkit.language import detect_text
 
+    used = scored_with(monkeypatch)
     found = detect_text("Сегодня в Москве прошла встреча.\nDas Wetter ist heute wirklich schön.", config=Config(detector="lingua"))
     assert {s.lang for s in found.languages} == {"ru", "de"}
+    assert used and set(used) == {"lingua"}

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .errors import UsageError
+
 #: The 25 languages of the language-identification development set; detection is restricted to them by default.
 DEFAULT_LANGUAGES: tuple[str, ...] = (
     "en", "zh", "ja", "ko", "ru", "uk", "de", "fr", "es", "pt", "it", "nl", "pl",
     "tr", "ar", "fa", "hi", "vi", "id", "th", "el", "he", "sv", "cs", "ro",
 )
+#: The language detectors :attr:`Config.detector` may name (see ``toolkit.language.detectors``);
+#: the first is the default.
+DETECTORS: tuple[str, ...] = ("profiles", "langdetect", "lingua")
+DEFAULT_DETECTOR = DETECTORS[0]
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,14 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     #: Language detector for runs of shared scripts: "profiles" (langdetect's profiles, scored
     #: deterministically), "langdetect" (langdetect's own seeded sampler) or "lingua" (extra).
-    detector: str = "profiles"
+    #: Honoured wherever this Config reaches language identification: ``toolkit detect
+    #: --detector``, and the library (``detect_text``, ``annotate``, ``batch.publish``).
+    #: ``toolkit publish`` has no option for it: the command always uses the default.
+    detector: str = DEFAULT_DETECTOR
+
+    def __post_init__(self) -> None:
+        if self.detector not in DETECTORS:
+            raise UsageError(f"unknown language detector {self.detector!r} (known: {', '.join(DETECTORS)})")
 
     def replace(self, **changes: Any) -> "Config":
         return replace(self, **changes)

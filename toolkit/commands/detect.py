@@ -15,7 +15,7 @@ import sys
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, ContextManager, Iterator, TextIO
 
-from ..config import DEFAULT_LANGUAGES, Config
+from ..config import DEFAULT_DETECTOR, DEFAULT_LANGUAGES, DETECTORS, Config
 from ..errors import UsageError
 
 if TYPE_CHECKING:  # the language package (langdetect profiles) is imported by run() only
@@ -36,9 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hint", metavar="CODE", help="language to prefer when the text leaves it open")
     parser.add_argument(
         "--detector",
-        choices=("profiles", "langdetect", "lingua"),
-        default="profiles",
-        help="detector for scripts shared by several languages (default: profiles; lingua needs toolkit[lingua])",
+        choices=DETECTORS,
+        default=DEFAULT_DETECTOR,
+        help=f"detector for scripts shared by several languages (default: {DEFAULT_DETECTOR}; lingua needs toolkit[lingua])",
     )
 
 

@@ -1,7 +1,7 @@
 """Detectors behind one small interface, built on langdetect's bundled profiles.
 
 ``Detector.detect(text)`` returns ``[(lang, probability), ...]`` best first, restricted to
-the languages it was built for. Two implementations:
+the languages it was built for. Three implementations:
 
 * :class:`ProfileScorer` — what identification uses (:mod:`.identify` calls its
   ``loglik``): the same n-gram model as langdetect, but it scores *every* n-gram of the text
@@ -17,7 +17,7 @@ the languages it was built for. Two implementations:
 
 Identification scores runs through the :class:`Scorer` protocol: ``ProfileScorer`` is one;
 any other detector is wrapped in a :class:`ProbabilityScorer` (:func:`make_scorer` picks by
-name, see :data:`DETECTORS`).
+name, one of ``toolkit.config.DETECTORS``).
 
 Codes are ISO 639-1: langdetect's ``zh-cn``/``zh-tw`` profiles both answer ``zh``.
 """
@@ -36,6 +36,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
 from langdetect.utils.ngram import NGram
 
+from ..config import DETECTORS
 from ..errors import UsageError
 from . import tablefile
 from .evidence import bonus_tables
@@ -54,7 +55,7 @@ _GRAM_SIZES = (2, 3)
 #: Words longer than this are cut for scoring (their first n-grams carry the evidence).
 _MAX_WORD = 24
 #: Log-likelihood margin (nats) between the best two languages above which a run is sure
-#: (the profile scorer's scale; other detectors bring their own, see :data:`DETECTORS`).
+#: (the profile scorer's scale; other detectors are on :data:`PROBABILITY_SCALE`).
 SURE_MARGIN = 12.0
 
 
@@ -367,48 +368,29 @@ class ProbabilityScorer:
 
 #: Probabilities below this count as this (a zero would be an infinite log).
 _MIN_PROBABILITY = 1e-12
-
-
-@dataclass(frozen=True)
-class DetectorSpec:
-    """How to build a detector by name, and the scale its probabilities are scored on."""
-
-    scale: float
-    sure_margin: float
-    extra: str | None = None  # the pip extra that installs it
-
-
-#: The detectors ``Config.detector`` may name. ``profiles`` is the default. The other two are
-#: wrapped in :class:`ProbabilityScorer`: a run is sure when the best language is 4 nats
-#: (55 times) likelier than the next, and evidence weighs six times its log-probability
-#: (measured on the mixed documents of ``benchmarks/langid.py``, seeds 1-5 and 7).
-DETECTORS: dict[str, DetectorSpec] = {
-    "profiles": DetectorSpec(1.0, SURE_MARGIN),
-    "langdetect": DetectorSpec(6.0, 24.0),
-    "lingua": DetectorSpec(6.0, 24.0, extra="lingua"),
-}
-
-
-def make_detector(name: str, languages: Sequence[str]) -> Detector:
-    """The detector called ``name`` (see :data:`DETECTORS`), restricted to ``languages``."""
-    if name == "profiles":
-        return ProfileScorer(languages)
-    if name == "langdetect":
-        return LangdetectSampler(languages)
-    if name == "lingua":
-        from .lingua import LinguaDetector
-
-        return LinguaDetector(languages)
-    raise UsageError(f"unknown language detector {name!r} (known: {', '.join(DETECTORS)})")
+#: The detectors other than ``profiles`` are wrapped in :class:`ProbabilityScorer`: evidence
+#: weighs six times its log-probability, and a run is sure when the best language is 4 nats
+#: (55 times) likelier than the next (measured on the mixed documents of
+#: ``benchmarks/langid.py``, seeds 1-5 and 7).
+PROBABILITY_SCALE = 6.0
+PROBABILITY_SURE_MARGIN = 4.0 * PROBABILITY_SCALE
 
 
 def make_scorer(name: str, candidates: Sequence[str], universe: Sequence[str], sizes: Sequence[int]) -> Scorer:
-    """The scorer identification uses for one script's ``candidates``, with detector ``name``."""
+    """The scorer identification uses for one script's ``candidates``, with detector ``name``
+    (one of ``toolkit.config.DETECTORS``)."""
+    detector: Detector
     if name == "profiles":
         return ProfileScorer(candidates, universe=universe, sizes=sizes)
-    detector = make_detector(name, candidates)
-    spec = DETECTORS[name]
-    return ProbabilityScorer(detector, scale=spec.scale, sure_margin=spec.sure_margin)
+    if name == "langdetect":
+        detector = LangdetectSampler(candidates)
+    elif name == "lingua":
+        from .lingua import LinguaDetector
+
+        detector = LinguaDetector(candidates)
+    else:
+        raise UsageError(f"unknown language detector {name!r} (known: {', '.join(DETECTORS)})")
+    return ProbabilityScorer(detector, scale=PROBABILITY_SCALE, sure_margin=PROBABILITY_SURE_MARGIN)
 
 
 def softmax(scores: Sequence[float]) -> list[float]:

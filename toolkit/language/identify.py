@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from ..config import DEFAULT_DETECTOR
 from .detectors import Scorer, make_scorer
 from .scripts import WORD, Script, script_runs, script_table
 
@@ -86,10 +87,6 @@ def segment(text: str) -> list[Run]:
             runs.append(Run(start, end, script, sentence, line, words, letters))
         prev_end = end
     return runs
-
-
-#: The detector identification scores with unless told otherwise (see ``detectors.DETECTORS``).
-DEFAULT_DETECTOR = "profiles"
 
 
 @lru_cache(maxsize=64)
@@ -305,7 +302,7 @@ def identify(
 
     ``prior`` (letter shares of the languages around ``text``, e.g. the rest of its page)
     replaces the prior ``text`` would give itself: a block judged on its page's evidence.
-    ``detector`` names the detector that scores runs of shared scripts (``detectors.DETECTORS``).
+    ``detector`` names the detector that scores runs of shared scripts (``toolkit.config.DETECTORS``).
     """
     runs = segment(text)
     if not runs:

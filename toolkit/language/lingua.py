@@ -2,9 +2,12 @@
 
 ``pip install 'toolkit[lingua]'`` installs ``lingua-language-detector``; then
 ``Config(detector="lingua")`` or ``toolkit detect --detector lingua`` uses it. Lingua is more
-accurate than langdetect's profiles on one to three words, but its models hold hundreds of MB
-of memory once loaded (they load lazily, per language), so it is not the default. Its answers
-are deterministic.
+accurate than langdetect's profiles on a word or two, but slower and larger, so it is not the
+default. ``benchmarks/langid.py --quick`` (25 languages, seed 7), lingua against profiles:
+single words 87.2% against 78.5%, word pairs 96.4% against 90.7%, mixed-document letters 99.4%
+against 99.2%; annotating a page seen before 3.8-5.2 ms against 0.2-0.3 ms; the process's
+peak memory 512 MB against 102 MB (its models load lazily, per language). Its answers are
+deterministic.
 """
 
 from __future__ import annotations
@@ -13,15 +16,6 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from ..errors import UsageError
-
-
-def lingua_installed() -> bool:
-    """Whether the ``lingua`` package can be imported."""
-    try:
-        import lingua  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _module() -> Any:

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from ..config import DEFAULT_DETECTOR
 from .evidence import function_words
-from .identify import DEFAULT_DETECTOR, Run, document_prior, identify, primary_language
+from .identify import Run, document_prior, identify, primary_language
 from .scripts import script_table
 
 #: Pages with more characters than this are sampled; shorter ones are identified whole.
