@@ -106,6 +106,10 @@ _TYPE_TESTS: dict[str, Predicate] = {
 }
 
 
+#: keywords compiled with another: properties, required, additionalProperties in _object; then, else with if
+_COMPILED_WITH_OTHERS = frozenset({"properties", "required", "additionalProperties", "then", "else"})
+
+
 class _Unsupported(Exception):
     """A keyword (or a form of one) the quick check leaves to fastjsonschema."""
 
@@ -127,9 +131,9 @@ class _QuickCompiler:
             if exact or set(schema) - _ANNOTATIONS - {"$ref"}:
                 raise _Unsupported
             return self._ref(schema["$ref"])
-        checks = [self._keyword(key, value, schema, exact) for key, value in schema.items()
-                  if key not in _ANNOTATIONS and key not in ("then", "else", "additionalProperties", "required")]
-        checks.insert(0, self._object(schema, exact))
+        checks = [self._object(schema, exact)]
+        checks += [self._keyword(key, value, schema, exact) for key, value in schema.items()
+                   if key not in _ANNOTATIONS and key not in _COMPILED_WITH_OTHERS]
         return _all_of([c for c in checks if c is not _always])
 
     def _ref(self, ref: str) -> Predicate:
@@ -146,11 +150,10 @@ class _QuickCompiler:
         cell: list[Predicate] = []
         self._refs[ref] = lambda x: cell[0](x)  # recursion (a block holds lists holding blocks)
         cell.append(self.compile(target))
+        self._refs[ref] = cell[0]  # later references call it directly, not through the cell
         return cell[0]
 
     def _keyword(self, key: str, value: Any, schema: Mapping[str, Any], exact: bool) -> Predicate:
-        if key == "properties":
-            return _always  # with required and additionalProperties, in _object
         if key in ("const", "enum"):
             options = [value] if key == "const" else value
             if not isinstance(options, list) or not all(type(o) is str for o in options):

@@ -106,13 +106,13 @@ def _yaml_scalar(value: str) -> str | None:
     return "'" + value.replace("'", "''") + "'"
 
 
+#: the safe dumper's resolver (SafeDumper's own class), asked as its serializer asks it
+_RESOLVER = yaml.resolver.Resolver()
+
+
 def _plain_reads_as_string(value: str) -> bool:
     """True when no implicit resolver of the safe dumper (bool, int, float, null, timestamp...) takes it."""
-    resolvers = yaml.SafeDumper.yaml_implicit_resolvers
-    for _tag, regexp in resolvers.get(value[0], []) + resolvers.get(None, []):
-        if regexp.match(value):
-            return False
-    return True
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _RESOLVER.DEFAULT_SCALAR_TAG
 
 
 def render_blocks(blocks: Iterable[Block]) -> str:

@@ -100,7 +100,7 @@ def _size_of(stream: BinaryIO) -> int:
     """The size of a regular file behind ``stream``; a huge number for anything else (a pipe, stdin)."""
     try:
         info = os.fstat(stream.fileno())
-    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+    except (OSError, AttributeError, ValueError):  # io.UnsupportedOperation is both of the last two
         return sys.maxsize
     return info.st_size if stat.S_ISREG(info.st_mode) else sys.maxsize
 

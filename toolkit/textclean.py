@@ -134,7 +134,6 @@ def _required_chars(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | 
     mandatory item's); None when no item is both mandatory and a plain character set."""
     best: frozenset[str] | None = None
     for op, av in items:
-        chars = _char_set(op, av, sre)
         if op is sre.SUBPATTERN:
             chars = _required_chars(av[-1], sre)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
@@ -142,6 +141,8 @@ def _required_chars(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | 
         elif op is sre.BRANCH:
             parts = [_required_chars(alt, sre) for alt in av[1]]
             chars = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        else:
+            chars = _char_set(op, av, sre)
         if chars and (best is None or _commonness(chars) < _commonness(best)):
             best = chars
     return best
