@@ -40,6 +40,17 @@ def test_breadcrumb_openers_are_known(opener: str) -> None:
         ("Bisher keine Kommentare", "comments"),
         ("Comments are closed.", "comments"),
         ("Kommentare zu Bauvorhaben nimmt die Stadt bis Freitag entgegen.", None),
+        ("Last updated: 13 July 2020", "label"),
+        ("Von:\nGötz Warnke", "label"),
+        ("Von Berlin nach Paris: eine Reise", None),
+        ("Stand der Technik: was heute geht", None),
+        ("zurück zur Listenansicht", "back-link"),
+        ("← Back to all posts", "back-link"),
+        ("Back to the Future", None),
+        ("PUEDES VER: ¿Qué es la Sunedu y para qué sirve?", "read-also"),
+        ("Lesen Sie auch: Was die Bahn jetzt plant", "read-also"),
+        ("Читайте также: Новые правила въезда", "read-also"),
+        ("(Noch keine Bewertungen)", "rating"),
     ],
 )
 def test_line_patterns_name_their_rule(line: str, rule: str | None) -> None:
