@@ -281,3 +281,40 @@ def test_trimming_the_tail_keeps_the_head_of_the_text_and_records_all_it_cuts(bl
         assert {r.rule for r in removed} <= {"html:article-end", "html:call-to-action"}
     else:
         assert removed == []
+
+
+def test_short_labels_above_the_headline_are_kickers_and_go_to_removed() -> None:
+    extraction = _extract("kicker-above-headline.html")
+    text = _text(extraction)
+    assert "Heritage" not in text and "03.03.2024 | Harbour" not in text
+    kickers = [r.text for r in extraction.removed if r.rule == "html:kicker"]
+    assert kickers == ["Heritage", "03.03.2024 | Harbour"]
+
+
+def test_a_sentence_above_the_headline_and_lines_below_it_are_not_kickers() -> None:
+    text = _text(_extract("kicker-above-headline.html"))
+    assert "The crane is back." in text
+    assert "Restoration" in text and text.index("Harbour crane returns") < text.index("Restoration")
+
+
+def test_without_a_heading_that_reads_as_the_title_no_line_is_a_kicker() -> None:
+    html = (HTML / "kicker-above-headline.html").read_text("utf-8").replace(
+        '<meta property="og:title" content="Harbour crane returns to the quay">', "").replace(
+        "<title>Harbour crane returns to the quay - Coastal News</title>", "<title>Coastal News</title>")
+    extraction = extract_html(html, url=None, config=Config())
+    assert not [r for r in extraction.removed if r.rule == "html:kicker"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BLOCKS, st.sampled_from(["About the author", "abc", "Related articles", ""]))
+def test_kickers_come_only_from_before_the_headline_and_nothing_is_lost(blocks, title) -> None:
+    from toolkit.extract.kicker import drop_kickers
+    from toolkit.extract.rules import load_rules
+
+    kept, removed = drop_kickers(blocks, title or None, load_rules())
+    assert len(kept) + len(removed) == len(blocks)
+    assert all(len(r.text) <= load_rules().max_kicker and r.rule == "html:kicker" for r in removed)
+    if removed:
+        headline = next(i for i, b in enumerate(blocks)
+                        if b.type == "heading" and " ".join(b.plain_text().split()).casefold() == title.casefold())
+        assert kept[-(len(blocks) - headline):] == blocks[headline:]

@@ -13,6 +13,7 @@ from .lead import lead_elements, title_before
 from .listing import listing_reason
 from .metadata import read_metadata
 from .inline import inline_text
+from .kicker import drop_kickers
 from .rules import load_rules
 from .scoring import Stats, choose_main, measure
 from .tail import trim_tail
@@ -37,11 +38,12 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     leads = lead_elements(title, main, stats, rules) if title is not None else []
     blocks = [b for el in leads for b in element_blocks(el, ctx)] + blocks
     blocks = _with_title_heading(blocks, main, body, ctx)
+    blocks, kickers = drop_kickers(blocks, info.meta.title, rules)
     blocks, tail = trim_tail(blocks, rules)
     blocks, marker_lines = drop_marker_lines(blocks)
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
-    removed = _outside_removals(main, body, stats, leads) + ctx.removed + tail + marker_lines
+    removed = _outside_removals(main, body, stats, leads) + ctx.removed + kickers + tail + marker_lines
     reason = listing_reason(body, main, stats, blocks, rules)
     if reason:
         if config.strict:

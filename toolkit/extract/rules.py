@@ -53,6 +53,8 @@ class HtmlRules:
     min_share_before_end: float
     max_trailing_calls: int
     max_call: int
+    max_kicker: int
+    kicker_window: int
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +93,8 @@ def load_rules() -> HtmlRules:
         min_share_before_end=float(raw["tail"]["min_share"]),
         max_trailing_calls=int(raw["tail"]["max_calls"]),
         max_call=int(raw["tail"]["max_call"]),
+        max_kicker=int(raw["kicker"]["max_chars"]),
+        kicker_window=int(raw["kicker"]["window"]),
     )
 
 
