@@ -318,3 +318,23 @@ def test_kickers_come_only_from_before_the_headline_and_nothing_is_lost(blocks, 
         headline = next(i for i, b in enumerate(blocks)
                         if b.type == "heading" and " ".join(b.plain_text().split()).casefold() == title.casefold())
         assert kept[-(len(blocks) - headline):] == blocks[headline:]
+
+
+def _without_end_sections() -> str:
+    html = (HTML / "article-end-sections.html").read_text("utf-8")
+    html = html.replace("<h3>About the author</h3>\n", "")
+    start, end = html.index("    <h3>Related articles</h3>"), html.index("  </div>\n</div>")
+    return html[:start] + html[end:]
+
+
+def test_a_closing_paragraph_about_the_author_goes_to_removed_as_a_bio() -> None:
+    extraction = extract_html(_without_end_sections(), url=None, config=Config())
+    assert "Maria Lopez covers local government" not in _text(extraction)
+    rules = [r.rule for r in extraction.removed if r.rule in ("html:author-bio", "html:call-to-action")]
+    assert rules == ["html:call-to-action", "html:author-bio"]
+
+
+def test_a_paragraph_about_a_person_mid_article_is_not_a_bio() -> None:
+    html = _without_end_sections().replace(
+        "<p>Librarians say", "<p>Anna Berg is a retired teacher who has read in the mill since 1970. She says the new rooms are brighter.</p>\n    <p>Librarians say")
+    assert "Anna Berg is a retired teacher" in _text(extract_html(html, url=None, config=Config()))

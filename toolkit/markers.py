@@ -4,7 +4,8 @@ One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` 
 every language shares (breadcrumb separators). Each file holds lists that grow by rows —
 ``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
 ``首页``...), ``article_end`` (``About the author``, ``Mehr zum Thema``: what follows is not
-the article), ``call_to_action`` (``subscribe``, ``folgen Sie``) — and ``[[line]]`` tables,
+the article), ``call_to_action`` (``subscribe``, ``folgen Sie``), ``author_bio`` (case-sensitive
+patterns of a closing paragraph about the author: "Jane Doe is a reporter ... She") — and ``[[line]]`` tables,
 each a regular expression for a whole boilerplate line ("Posted on ...", "Read more", share
 and cookie lines) with the rule name that the cleaner records in ``Article.removed``. Adding a language is adding a file.
 """
@@ -31,6 +32,7 @@ class Markers:
     separators: tuple[str, ...]
     article_end: tuple[str, ...]
     call_to_action: tuple[str, ...]
+    author_bio: tuple[re.Pattern[str], ...]
     line_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
     def line_rule(self, line: str) -> str | None:
@@ -54,16 +56,21 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _compile(pattern: str, lang: str, where: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled, or a ``ValueError`` naming the table and the row."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"markers/{lang}.toml: {where}: bad pattern: {exc}") from exc
+
+
 @lru_cache(maxsize=32)
 def _load(langs: tuple[str, ...]) -> Markers:
     tables = [_table(COMMON)] + [_table(lang) for lang in langs]
     patterns = []
     for lang, table in zip((COMMON,) + langs, tables):
         for row in table.get("line", ()):
-            try:
-                patterns.append((re.compile(row["pattern"], re.IGNORECASE), row["rule"]))
-            except re.error as exc:
-                raise ValueError(f"markers/{lang}.toml: rule {row.get('rule')!r}: bad pattern: {exc}") from exc
+            patterns.append((_compile(row["pattern"], lang, f"rule {row.get('rule')!r}", re.IGNORECASE), row["rule"]))
     return Markers(
         languages=langs,
         breadcrumb_openers=_unique(o for t in tables for o in t.get("breadcrumb_openers", ())),
@@ -71,6 +78,8 @@ def _load(langs: tuple[str, ...]) -> Markers:
         separators=_unique(s for t in tables for s in t.get("separators", ())),
         article_end=_unique(m for t in tables for m in t.get("article_end", ())),
         call_to_action=_unique(m for t in tables for m in t.get("call_to_action", ())),
+        author_bio=tuple(_compile(p, lang, "author_bio", 0) for lang, t in zip((COMMON,) + langs, tables)
+                         for p in t.get("author_bio", ())),
         line_patterns=tuple(patterns),
     )
 

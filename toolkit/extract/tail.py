@@ -10,7 +10,9 @@ section, so nothing is cut there.
 
 The last paragraph or two are often a promotion ("Follow us on Twitter", "Abonnieren
 Sie unseren Newsletter"): short paragraphs holding a ``call_to_action`` word are
-removed from the end under ``html:call-to-action``.
+removed from the end under ``html:call-to-action``; a closing paragraph about the author
+("Jane Doe is a reporter ... She covers", the ``author_bio`` patterns) under
+``html:author-bio``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .rules import HtmlRules
 
 END_RULE = "html:article-end"
 CALL_RULE = "html:call-to-action"
+BIO_RULE = "html:author-bio"
 #: The block types a boilerplate line can be (end markers here, marker lines in blocks.py).
 LINE_TYPES = frozenset({"heading", "paragraph"})
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -59,6 +62,19 @@ def is_call_to_action(block: Block, text: str, rules: HtmlRules) -> bool:
     return block.type == "paragraph" and len(text) <= rules.max_call and _call_pattern().search(text) is not None
 
 
+def is_author_bio(block: Block, text: str, rules: HtmlRules) -> bool:
+    """A short paragraph (``text`` is its plain text) that introduces the article's author."""
+    return (block.type == "paragraph" and len(text) <= rules.max_call
+            and any(p.search(text) for p in load_markers().author_bio))
+
+
+def _closing_rule(block: Block, text: str, rules: HtmlRules) -> str | None:
+    """The rule under which a closing paragraph goes: a call to action, an author bio, or none."""
+    if is_call_to_action(block, text, rules):
+        return CALL_RULE
+    return BIO_RULE if is_author_bio(block, text, rules) else None
+
+
 def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
     """``blocks`` without an end-of-article section and trailing calls to action, and what was cut.
 
@@ -67,9 +83,10 @@ def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[
     texts = [b.plain_text() for b in blocks]
     needed = max(rules.min_article, rules.min_share_before_end * sum(map(len, texts)))
     end = _end_marker_index(blocks, texts, needed, rules)
-    start = _calls_start(blocks, texts, end, needed, rules)
-    removed = [Removal(t, CALL_RULE) for t in texts[start:end] if t] + [Removal(t, END_RULE) for t in texts[end:] if t]
-    return blocks[:start], removed
+    closing = _closing_rules(blocks, texts, end, needed, rules)
+    start = end - len(closing)
+    removed = [Removal(t, rule) for t, rule in zip(texts[start:end], closing) if t]
+    return blocks[:start], removed + [Removal(t, END_RULE) for t in texts[end:] if t]
 
 
 def _end_marker_index(blocks: list[Block], texts: list[str], needed: float, rules: HtmlRules) -> int:
@@ -82,12 +99,16 @@ def _end_marker_index(blocks: list[Block], texts: list[str], needed: float, rule
     return len(blocks)
 
 
-def _calls_start(blocks: list[Block], texts: list[str], end: int, needed: float, rules: HtmlRules) -> int:
-    """Move ``end`` back over up to ``max_calls`` calls to action, keeping ``needed`` characters."""
+def _closing_rules(blocks: list[Block], texts: list[str], end: int, needed: float, rules: HtmlRules) -> list[str]:
+    """The rules of the up to ``max_calls`` closing paragraphs before ``end`` (calls to action,
+    author bios), in text order, keeping ``needed`` characters."""
     kept = sum(map(len, texts[:end]))
-    for _ in range(rules.max_trailing_calls):
-        if end == 0 or not is_call_to_action(blocks[end - 1], texts[end - 1], rules) or kept - len(texts[end - 1]) < needed:
+    found: list[str] = []
+    while len(found) < rules.max_trailing_calls and end > 0 and kept - len(texts[end - 1]) >= needed:
+        rule = _closing_rule(blocks[end - 1], texts[end - 1], rules)
+        if rule is None:
             break
+        found.append(rule)
         end -= 1
         kept -= len(texts[end])
-    return end
+    return found[::-1]
