@@ -338,3 +338,11 @@ def test_a_paragraph_about_a_person_mid_article_is_not_a_bio() -> None:
     html = _without_end_sections().replace(
         "<p>Librarians say", "<p>Anna Berg is a retired teacher who has read in the mill since 1970. She says the new rooms are brighter.</p>\n    <p>Librarians say")
     assert "Anna Berg is a retired teacher" in _text(extract_html(html, url=None, config=Config()))
+
+
+def test_closing_paragraphs_are_found_behind_a_last_image_and_the_image_stays() -> None:
+    html = _without_end_sections().replace("  </div>\n</div>", '    <img src="/mill-wheel.jpg" alt="">\n  </div>\n</div>')
+    extraction = extract_html(html, url=None, config=Config())
+    assert extraction.blocks[-1].type == "image"
+    assert "Follow Riverside Weekly" not in _text(extraction)
+    assert "Maria Lopez covers local government" not in _text(extraction)

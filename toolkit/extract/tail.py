@@ -83,10 +83,13 @@ def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[
     texts = [b.plain_text() for b in blocks]
     needed = max(rules.min_article, rules.min_share_before_end * sum(map(len, texts)))
     end = _end_marker_index(blocks, texts, needed, rules)
-    closing = _closing_rules(blocks, texts, end, needed, rules)
-    start = end - len(closing)
-    removed = [Removal(t, rule) for t, rule in zip(texts[start:end], closing) if t]
-    return blocks[:start], removed + [Removal(t, END_RULE) for t in texts[end:] if t]
+    last = end
+    while last > 0 and not texts[last - 1]:  # images after the closing paragraphs stay
+        last -= 1
+    closing = _closing_rules(blocks, texts, last, needed, rules)
+    start = last - len(closing)
+    removed = [Removal(t, rule) for t, rule in zip(texts[start:last], closing)]
+    return blocks[:start] + blocks[last:end], removed + [Removal(t, END_RULE) for t in texts[end:] if t]
 
 
 def _end_marker_index(blocks: list[Block], texts: list[str], needed: float, rules: HtmlRules) -> int:
