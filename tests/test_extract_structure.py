@@ -86,3 +86,14 @@ def test_mojibake_is_repaired_in_every_shape_the_fast_gate_lets_through() -> Non
     text = " ".join(b.text for b in extract_html(html, config=Config()).blocks)
     assert "Café crème au lait, très bien" in text
     assert "\u00c3" not in text and "\u0432\u0402" not in text
+
+
+def test_a_table_whose_header_cell_holds_a_heading_is_still_a_data_table() -> None:
+    page = """<html><body><article><h1>Sauerteigbrot</h1>
+    <p>Ein kräftiges Roggenbrot aus eigenem Sauerteig, das mehrere Tage frisch bleibt und gut schmeckt.</p>
+    <table><thead><tr><th colspan="2"><h3>Für den Teig:</h3></th></tr></thead><tbody>
+    <tr><td><span>500 g</span></td><td><span><a href="/zutaten/roggenmehl">Roggenmehl</a>, Type 1150</span></td></tr>
+    <tr><td><span>350 ml</span></td><td><span><a href="/zutaten/wasser">Wasser</a>, lauwarm</span></td></tr>
+    </tbody></table></article></body></html>"""
+    table = next(b for b in extract_html(page, url=URL, config=Config()).blocks if b.type == "table")
+    assert table.rows == (("Für den Teig:",), ("500 g", "Roggenmehl, Type 1150"), ("350 ml", "Wasser, lauwarm"))

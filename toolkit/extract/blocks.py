@@ -351,7 +351,7 @@ def _is_data_table(table: etree._Element) -> bool:
     """A table of data (several rows with several cells), not a layout grid holding the page."""
     if table.find(".//table") is not None:
         return False
-    if table.xpath("count(.//p|.//div|.//ul|.//ol|.//h1|.//h2|.//h3|.//blockquote)") > 0:
+    if table.xpath("count(.//td//p|.//td//div|.//td//ul|.//td//ol|.//td//h1|.//td//h2|.//td//h3|.//td//blockquote)") > 0:
         return False
     rows = table.xpath(".//tr")
     wide = sum(1 for r in rows if len(r.xpath("td|th")) >= 2)
