@@ -48,11 +48,20 @@ def test_quote_and_code_blocks() -> None:
     assert code.text == "def fuettern(mehl, wasser):\n    return mehl + wasser"
 
 
-def test_image_gets_an_absolute_src_and_alt_and_its_caption_is_recorded_not_lost() -> None:
+def test_image_gets_an_absolute_src_alt_and_its_caption_which_stays_out_of_the_running_text() -> None:
     image = _first("image")
     assert image.src == "https://backstube.example/bilder/glas.jpg"
     assert image.alt == "Glas mit Sauerteig"
-    removed = extract_html((HTML / "structure.html").read_text("utf-8"), url=URL, config=Config()).removed
+    assert image.caption == "Tag drei: erste Blasen."
+    assert all("erste Blasen" not in b.plain_text() for b in _blocks())
+
+
+def test_a_caption_without_a_usable_image_is_recorded_not_lost() -> None:
+    page = """<html><body><article><h1>Sauerteig</h1>
+    <p>Ein Sauerteig braucht Zeit, Wärme und regelmäßiges Füttern, dann wird das Brot locker und aromatisch.</p>
+    <figure><img src="javascript:void(0)" alt=""><figcaption>Tag drei: erste Blasen.</figcaption></figure>
+    </article></body></html>"""
+    removed = extract_html(page, url=URL, config=Config()).removed
     assert ("html:figcaption", "Tag drei: erste Blasen.") in [(r.rule, r.text) for r in removed]
 
 

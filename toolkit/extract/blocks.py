@@ -377,23 +377,27 @@ def _table(el: etree._Element, sink: _Sink, depth: int) -> None:
         sink.blocks.append(Block("table", rows=tuple(rows), header=header))
 
 
-def _image(el: etree._Element, sink: _Sink, depth: int) -> None:
+def _image(el: etree._Element, sink: _Sink, depth: int, caption: str | None = None) -> bool:
+    """Append an image block (absolute ``src`` when the page URL is known); False when it has no usable src."""
     src = safe_url(el.get("src") or el.get("data-src"), sink.ctx.base_url)
     if src:
         alt = inline_text(el.get("alt") or "") or None
-        sink.blocks.append(Block("image", src=src, alt=alt))
+        sink.blocks.append(Block("image", src=src, alt=alt, caption=caption))
+    return bool(src)
 
 
 def _figure(el: etree._Element, sink: _Sink, depth: int) -> None:
+    """An image with its ``<figcaption>`` on the block (captions are not running text: they stay
+    out of ``Article.text``); a caption without a usable image is recorded as removed."""
     img = el.find(".//img")
     caption_el = el.find(".//figcaption")
     if img is None:
         _walk(el, sink, depth)
         sink.flush()
         return
-    if caption_el is not None:
+    caption = inline_text("".join(caption_el.itertext())) if caption_el is not None else ""
+    if not _image(img, sink, depth, caption or None) and caption:
         _record(caption_el, "html:figcaption", sink.ctx)
-    _image(img, sink, depth)
 
 
 _SPECIAL = {
