@@ -177,6 +177,22 @@ def test_publish_restores_the_collector_settings(tmp_path: Path, seeds_dir: Path
     assert gc.get_freeze_count() == 0
 
 
+def test_publish_leaves_objects_the_caller_froze_frozen(tmp_path: Path, seeds_dir: Path) -> None:
+    """A library caller that froze its own objects (gc.freeze before forking) finds them still frozen."""
+    import toolkit
+
+    theirs = ["an object of the caller's"]
+    gc.freeze()
+    try:
+        before = gc.get_threshold()
+        toolkit.publish(seeds_dir, tmp_path, formats=("json",))
+        assert gc.get_threshold() == before
+        assert not any(o is theirs for o in gc.get_objects())  # tracked, yet in no generation: frozen
+    finally:
+        gc.unfreeze()
+    assert any(o is theirs for o in gc.get_objects())
+
+
 def _all_block_kinds() -> dict:
     """A valid Article dict holding every block type, marks, spans, lists within lists."""
     from toolkit.article import Article, Block, ListItem, Mark, Source, Span

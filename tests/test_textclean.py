@@ -114,3 +114,16 @@ def test_mojibake_gate_finds_what_the_plain_alternation_finds(text: str) -> None
 
     plain = re.compile("[\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
     assert (_MAYBE_MOJIBAKE.search(text) is None) == (plain.search(text) is None)
+
+
+def test_the_printable_members_of_the_searched_classes_are_listed_exactly() -> None:
+    """The fixes pass printable text without a regex search; that is exact only if every member of
+    a class that str.isprintable() accepts is listed, checked here over every code point."""
+    from toolkit import textclean as tc
+
+    every_char = "".join(map(chr, range(0x110000)))
+    listed = [(tc._FTFY_ALWAYS, tc._PRINTABLE_FTFY_ALWAYS), (tc._INVISIBLE, tc._PRINTABLE_INVISIBLE),
+              (tc._ANY_JOINER, ""), (tc._BIDI_CONTROLS, ""), (tc._CONTROLS, "")]
+    for chars, printable in listed:
+        found = {m.group() for m in chars.finditer(every_char) if m.group().isprintable()}
+        assert found == set(printable), chars.pattern

@@ -46,6 +46,12 @@ _FTFY_ALWAYS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\u206a-\
 _MAYBE_MOJIBAKE = re.compile("[^\x00-\x7f](?:(?<=[\u0152\u0153\u00c2\u00c3])|[^\x00-\x7f])")
 _ANY_JOINER = re.compile("[\u200c\u200d]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: The few members of the classes above that ``str.isprintable()`` accepts. Every other member
+#: is Unicode "Other" (a control, format character or surrogate), which makes a text unprintable:
+#: so printable text, most pieces of a page, is cleared by ``isprintable()`` (about 4x quicker
+#: than a character-class search) and a look for these. A test holds this over every code point.
+_PRINTABLE_FTFY_ALWAYS = "\ufffc"
+_PRINTABLE_INVISIBLE = "\u034f\u115f\u1160\u3164"
 
 
 def decode_entities(text: str) -> str:
@@ -57,10 +63,15 @@ def decode_entities(text: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-Latin-1/cp1252 damage and similar, with ftfy (quotes and widths kept)."""
-    if _FTFY_ALWAYS.search(text) is None and (text.isascii() or _MAYBE_MOJIBAKE.search(text) is None
-                                              or not looks_bad(text)):
+    if _clear_of_ftfy_always(text) and (text.isascii() or _MAYBE_MOJIBAKE.search(text) is None
+                                        or not looks_bad(text)):
         return text
     return ftfy.fix_text(text, _FTFY)
+
+
+def _clear_of_ftfy_always(text: str) -> bool:
+    """No character that makes ftfy act whatever the rest of the text (``_FTFY_ALWAYS``)."""
+    return (text.isprintable() and _PRINTABLE_FTFY_ALWAYS not in text) or _FTFY_ALWAYS.search(text) is None
 
 
 def looks_bad(text: str) -> bool:
@@ -189,8 +200,8 @@ def normalize_line_breaks(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Zero-width spaces, BOMs, soft hyphens and other invisible format characters."""
-    if text.isascii():
-        return text
+    if text.isascii() or (text.isprintable() and not any(c in text for c in _PRINTABLE_INVISIBLE)):
+        return text  # (joiners are format characters: printable text has none)
     text = _INVISIBLE.sub("", text)
     if _ANY_JOINER.search(text) is None:  # the joiner rule's look-behind is slow; most text has none
         return text
@@ -199,12 +210,12 @@ def remove_invisible(text: str) -> str:
 
 def remove_bidi_controls(text: str) -> str:
     """Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they can disguise text."""
-    return text if text.isascii() else _BIDI_CONTROLS.sub("", text)
+    return text if text.isascii() or text.isprintable() else _BIDI_CONTROLS.sub("", text)
 
 
 def remove_controls(text: str) -> str:
     """C0 and C1 control characters, except tab and line feed."""
-    return _CONTROLS.sub("", text)
+    return text if text.isprintable() else _CONTROLS.sub("", text)
 
 
 def normalize_spaces(text: str) -> str:
