@@ -80,9 +80,12 @@ def _unwrap_page_noscript(root: etree._Element) -> None:
     for noscript in list(body.iter("noscript")):
         if len(noscript) == 0:
             continue  # text only: a "please enable JavaScript" notice
+        own = len(noscript.xpath("normalize-space(.)"))
+        if not own:
+            continue  # markup without text (a tracking pixel): the page's text is not needed
         if total is None:
             total = len(body.xpath("normalize-space(.)"))
-        if len(noscript.xpath("normalize-space(.)")) > 0.5 * total:
+        if own > 0.5 * total:
             noscript.tag = "div"
 
 
