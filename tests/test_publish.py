@@ -303,3 +303,24 @@ def test_quick_article_check_searches_with_fastjsonschemas_expressions() -> None
     ours = _FastjsonschemaPatterns()
     for pattern, regex in theirs.items():
         assert (ours[pattern].pattern, ours[pattern].flags) == (regex.pattern, regex.flags)
+
+
+def test_detector_option_reaches_the_published_languages(tmp_path: Path, seeds_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    identify = importlib.import_module("toolkit.language.identify")  # the package's ``identify`` is the function
+    real, used = identify._scorer, []
+    monkeypatch.setattr(identify, "_scorer", lambda *key: used.append(key[-1]) or real(*key))
+    out = tmp_path / "out"
+    assert main(["publish", str(seeds_dir), "--out", str(out), "--format", "json", "--jobs", "1", "--detector", "langdetect"]) == 0
+    assert used and set(used) == {"langdetect"}
+
+
+def test_unknown_language_code_or_detector_is_a_usage_error(tmp_path: Path, seeds_dir: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["publish", str(seeds_dir), "--out", str(tmp_path), "--languages", "en,xx"]) == 2
+    assert "xx" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["publish", str(seeds_dir), "--out", str(tmp_path), "--detector", "nope"])
+    assert stop.value.code == 2

@@ -42,9 +42,9 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     #: Language detector for runs of shared scripts: "profiles" (langdetect's profiles, scored
     #: deterministically), "langdetect" (langdetect's own seeded sampler) or "lingua" (extra).
-    #: Honoured wherever this Config reaches language identification: ``toolkit detect
-    #: --detector``, and the library (``detect_text``, ``annotate``, ``batch.publish``).
-    #: ``toolkit publish`` has no option for it: the command always uses the default.
+    #: Honoured wherever this Config reaches language identification: ``--detector`` of
+    #: ``toolkit detect`` and ``toolkit publish``, and the library (``detect_text``,
+    #: ``annotate``, ``batch.publish``).
     detector: str = DEFAULT_DETECTOR
 
     def __post_init__(self) -> None:

@@ -15,8 +15,8 @@ import sys
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, ContextManager, Iterator, TextIO
 
-from ..config import DEFAULT_DETECTOR, DEFAULT_LANGUAGES, DETECTORS, Config
-from ..errors import UsageError
+from ..config import Config
+from .language_options import add_language_arguments, checked_detector, parse_languages
 
 if TYPE_CHECKING:  # the language package (langdetect profiles) is imported by run() only
     from ..language import TextLanguages
@@ -28,31 +28,8 @@ HELP = "print the languages of text files (primary, shares, spans)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", default=["-"], metavar="FILE", help="text or JSON Lines files; '-' is stdin (default)")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text", help="input and output format (default: text)")
-    parser.add_argument(
-        "--languages",
-        metavar="CODES",
-        help="comma-separated ISO 639-1 codes to choose from (default: the 25 of the development set)",
-    )
     parser.add_argument("--hint", metavar="CODE", help="language to prefer when the text leaves it open")
-    parser.add_argument(
-        "--detector",
-        choices=DETECTORS,
-        default=DEFAULT_DETECTOR,
-        help=f"detector for scripts shared by several languages (default: {DEFAULT_DETECTOR}; lingua needs toolkit[lingua])",
-    )
-
-
-def parse_languages(value: str | None) -> tuple[str, ...]:
-    """``"en,de"`` -> ``("en", "de")``; unknown codes are a usage error."""
-    from ..language.detectors import available_languages
-
-    if not value:
-        return DEFAULT_LANGUAGES
-    codes = tuple(dict.fromkeys(c.strip().lower() for c in value.split(",") if c.strip()))
-    unknown = [c for c in codes if c not in available_languages()]
-    if unknown or not codes:
-        raise UsageError(f"--languages: unknown language code(s): {', '.join(unknown) or repr(value)}")
-    return codes
+    add_language_arguments(parser)
 
 
 def as_record(found: TextLanguages) -> dict[str, object]:
@@ -126,11 +103,7 @@ def run(args: argparse.Namespace) -> int:
     """Detect every input; exit 1 when any input could not be read or parsed, 2 on usage errors."""
     languages = parse_languages(args.languages)
     hint = args.hint.lower() if args.hint else None
-    if args.detector == "lingua":
-        from ..language.lingua import supported_languages
-
-        supported_languages()  # a usage error when the extra is not installed
-    config = Config(languages=languages, detector=args.detector)
+    config = Config(languages=languages, detector=checked_detector(args.detector))
     results = [_run_one(name, args.format, config, hint) for name in args.files]
     sys.stdout.flush()
     return 0 if all(results) else 1

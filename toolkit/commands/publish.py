@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..config import Config, Limits
 from ..errors import UsageError
+from .language_options import add_language_arguments, checked_detector, parse_languages
 
 NAME = "publish"
 HELP = "clean and publish pages as JSON, JSON Lines and Markdown"
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated output formats: json, md, jsonl (OUT/articles.jsonl) (default: json,md)")
     parser.add_argument("--strict", action="store_true",
                         help="reject pages that are listings or indexes instead of publishing them with a warning")
-    parser.add_argument("--languages", metavar="CODES", help="comma-separated ISO 639-1 codes detection may choose")
+    add_language_arguments(parser)
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores)")
     parser.add_argument("--resume", action="store_true",
                         help="publish only what is missing or changed since the last run into OUT (by source sha256)")
@@ -55,10 +56,10 @@ def build_config(args: argparse.Namespace) -> Config:
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     if not formats:
         raise UsageError("--format needs at least one format")
-    config = Config(formats=formats, strict=args.strict)
+    config = Config(formats=formats, strict=args.strict, detector=checked_detector(args.detector))
     config = config.replace(limits=_limits(config.limits, args))
     if args.languages:
-        config = config.replace(languages=tuple(c.strip() for c in args.languages.split(",") if c.strip()))
+        config = config.replace(languages=parse_languages(args.languages))
     return config
 
 
