@@ -256,6 +256,14 @@ def test_a_noscript_left_open_by_the_page_does_not_hide_the_article() -> None:
     assert "Sono almeno nove le femmine" in text and "quarto anno consecutivo" in text
 
 
+def test_a_tracking_pixel_noscript_is_dropped_with_its_image() -> None:
+    page = (HTML / "news-article.html").read_text("utf-8").replace(
+        "<body>", '<body><noscript><img src="https://example.org/pixel.gif" alt=""></noscript>', 1)
+    extraction = extract_html(page, url=None, config=Config())
+    assert "pixel.gif" not in repr(extraction.blocks)
+    assert "More than four hundred volunteers joined the spring clean-up" in _text(extraction)
+
+
 _BLOCKS = st.lists(
     st.builds(lambda kind, text: Block(kind, text=text, level=2 if kind == "heading" else None),
               st.sampled_from(["heading", "paragraph"]),
