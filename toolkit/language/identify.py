@@ -39,8 +39,12 @@ MIN_EMBEDDED_LETTERS = 16
 FIRST_WORDS = 10
 #: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
 MAX_WORDS = 48
-#: Weight of the detector's log-likelihood against the document prior for unsure runs.
-EVIDENCE_WEIGHT = 0.6
+#: Weight of the detector's log-likelihood against the document prior for unsure runs. 0.6
+#: before the word-frequency model, which widens the margins of short runs; with it, 0.4 keeps
+#: a line of words common to two languages (``segundo trailer``: es and pt) with the page's
+#: language (mixed documents, seeds 1-7: short segments 97.27 % at 0.4, 97.37 % at 0.6,
+#: 97.09 % at 0.3; language-set F1 98.32 / 98.20 / 98.36 %).
+EVIDENCE_WEIGHT = 0.4
 #: Share of the prior given to languages not (yet) seen in the document.
 PRIOR_FLOOR = 0.01
 #: Han runs shorter than this on a page with kana are Japanese (longer ones are scored).
