@@ -107,3 +107,15 @@ def test_a_capitalized_word_is_read_both_ways() -> None:
     capitalized, lowered = scorer.loglik(["Hello"])[0], scorer.loglik(["hello"])[0]
     assert all(a >= b for a, b in zip(capitalized, lowered))
     assert detect_text("Im Januar", config=CONFIG).language == "de"
+
+
+def test_lower_case_words_are_scored_first_names_only_when_unsure() -> None:
+    from toolkit.language.identify import FIRST_WORDS, _first_words
+
+    words = "Anna Schmidt und Peter Müller aus Hamburg sind heute nach Berlin in die neue Wohnung gezogen".split()
+    first, rest = _first_words(words)
+    assert first == ["und", "aus", "sind", "heute", "nach"][:FIRST_WORDS]
+    assert sorted(first + rest) == sorted(words)  # unsure: every word still counts
+    assert _first_words(["Anna", "Schmidt", "und", "Peter", "Müller", "Hamburg"]) == (
+        ["Anna", "Schmidt", "und", "Peter", "Müller"][:FIRST_WORDS], ["Hamburg"]
+    )

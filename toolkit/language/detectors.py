@@ -128,18 +128,30 @@ def _gram_slices(length: int, sizes: tuple[int, ...]) -> tuple[slice, ...]:
     return tuple(slice(i, i + n) for n in sizes for i in range(length - n + 1) if n > 1 or 0 < i < length - 1)
 
 
+@lru_cache(maxsize=256)
+def _head_and_tail(length: int, sizes: tuple[int, ...]) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
+    """:func:`_gram_slices` split into those that hold the word's first letter and the others."""
+    slices = _gram_slices(length, sizes)
+    return tuple(s for s in slices if s.start <= 1), tuple(s for s in slices if s.start > 1)
+
+
+def padded_word(word: str) -> str:
+    """The word as langdetect reads it: normalized, at most ``_MAX_WORD`` letters, between spaces."""
+    if len(word) > 1 and word.isupper():
+        word = word.lower()  # langdetect skips all-capital words; lower-casing keeps their evidence
+    word = word[:_MAX_WORD]
+    if not (word.isascii() and word.isalpha()):  # normalizing leaves ASCII letters as they are
+        word = word.translate(_NORMALIZE).replace(" ", "")
+    return f" {word} "
+
+
 def word_ngrams(word: str, sizes: tuple[int, ...] = _GRAM_SIZES) -> Iterator[str]:
     """langdetect's n-grams of one word, padded with spaces (``" ab"``, ``"ab "``...).
 
     A padded space alone is never a gram (langdetect skips it too). The slicing runs in C
     (``map`` over cached ``slice`` objects): n-grams were a third of a new word's cost.
     """
-    if len(word) > 1 and word.isupper():
-        word = word.lower()  # langdetect skips all-capital words; lower-casing keeps their evidence
-    word = word[:_MAX_WORD]
-    if not (word.isascii() and word.isalpha()):  # normalizing leaves ASCII letters as they are
-        word = word.translate(_NORMALIZE).replace(" ", "")
-    padded = f" {word} "
+    padded = padded_word(word)
     return map(padded.__getitem__, _gram_slices(len(padded), sizes))
 
 
@@ -301,9 +313,10 @@ class ProfileScorer:
         listed = costs.listed(word) if costs else None
         if listed is not None:  # a common word of some language: its frequencies say it all
             return listed + self._one_gram + self._penalty(word)
-        packed = self._grams(word)
         if word[:1].isupper() and word[1:].islower():
-            packed = self._either(packed, self._grams(word.lower()))
+            packed = self._capitalized(word)
+        else:
+            packed = self._grams(word)
         if not self._evidence:
             return packed
         packed += self._penalty(word)
@@ -311,6 +324,21 @@ class ProfileScorer:
 
     def _grams(self, word: str) -> int:
         return sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+
+    def _sliced(self, padded: str, slices: tuple[slice, ...]) -> int:
+        return sum(filter(None, map(self._table.grams.get, map(padded.__getitem__, slices))))
+
+    def _capitalized(self, word: str) -> int:
+        """A capitalized word read both as written and lower-cased (:meth:`_either`).
+
+        The two readings share every n-gram but those holding the first letter, so those are
+        looked up once (per language, min(a + t, b + t) = t + min(a, b)).
+        """
+        written, lowered = padded_word(word), padded_word(word.lower())
+        if len(written) != len(lowered) or written[2:] != lowered[2:]:  # normalizing moved a letter
+            return self._either(self._grams(word), self._grams(word.lower()))
+        head, tail = _head_and_tail(len(written), self._sizes)
+        return self._sliced(written, tail) + self._either(self._sliced(written, head), self._sliced(lowered, head))
 
     def _either(self, capitalized: int, lowered: int) -> int:
         """Per language, the better (lower) cost of two readings of a capitalized word.

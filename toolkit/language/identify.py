@@ -24,6 +24,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import Iterable
 
 from ..config import DEFAULT_DETECTOR
@@ -35,8 +37,11 @@ SENTENCE_GAP = re.compile(r"[.!?;。！？；\t]")
 #: A run in a shared script inside a sentence dominated by another script is a borrowed name
 #: (``Python`` in a Chinese sentence) unless it has at least this many letters.
 MIN_EMBEDDED_LETTERS = 16
-#: Words scored first; the rest (up to MAX_WORDS) only when these leave the run unsure.
-FIRST_WORDS = 10
+#: Words scored first; the rest (up to MAX_WORDS) only when these leave the run unsure. 10
+#: before the word-frequency model; with it, 5 labels the 200 pages of the benchmark's page
+#: timing exactly as 10 does and scores a third fewer new words per page (mixed documents,
+#: seeds 1-7: letters 99.32 % against 99.34 %, short segments the same).
+FIRST_WORDS = 5
 #: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
 MAX_WORDS = 48
 #: Weight of the detector's log-likelihood against the document prior for unsure runs. 0.6
@@ -143,11 +148,12 @@ def decide_by_script(runs: list[Run], languages: tuple[str, ...], detector: str 
 def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...], detector: str) -> None:
     """Detector evidence from the first words of the run, more only while it stays unsure."""
     scorer = _scorer(candidates, languages, run.script.gram_sizes, detector)
-    words = run.words[:FIRST_WORDS]
-    totals, seen = scorer.loglik(words)
+    words = run.words[:MAX_WORDS]
+    first, rest = _first_words(words)
+    totals, seen = scorer.loglik(first)
     margin = _margin(totals)
-    if margin < scorer.sure_margin and len(run.words) > FIRST_WORDS:
-        more, extra = scorer.loglik(run.words[FIRST_WORDS:MAX_WORDS])
+    if margin < scorer.sure_margin and rest:
+        more, extra = scorer.loglik(rest)
         totals, seen = [a + b for a, b in zip(totals, more)], seen + extra
         margin = _margin(totals)
     if not seen:
@@ -155,6 +161,22 @@ def _score(run: Run, candidates: tuple[str, ...], languages: tuple[str, ...], de
     run.scores = dict(zip(scorer.languages, totals))
     run.lang = scorer.languages[totals.index(max(totals))]
     run.sure = margin >= scorer.sure_margin
+
+
+def _first_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """The words to score first and the rest: :data:`FIRST_WORDS` lower-case words when the run
+    has that many (common words, cheap to score and telling), else its first words.
+
+    Capitalized words are often names: no word list holds them, so they cost a full n-gram
+    reading each (a third of a page's first-time cost), and say little about the language.
+    """
+    if len(words) <= FIRST_WORDS:
+        return words, []
+    is_lower = list(map(str.islower, words))
+    lower = list(compress(words, is_lower))
+    if len(lower) < FIRST_WORDS:
+        return words[:FIRST_WORDS], words[FIRST_WORDS:]
+    return lower[:FIRST_WORDS], lower[FIRST_WORDS:] + list(compress(words, map(not_, is_lower)))
 
 
 def _margin(totals: list[float]) -> float:
@@ -239,8 +261,11 @@ def _posterior_best(scores: dict[str, float], prior: dict[str, float]) -> str:
     sentence, Spanish is all of the Latin letters, not a tenth of the page.
     """
     floor = PRIOR_FLOOR / len(scores)
-    mass = sum(prior.get(lang, 0.0) for lang in scores) or 1.0
-    ranked = [(EVIDENCE_WEIGHT * s + math.log(floor + prior.get(lang, 0.0) / mass), lang) for lang, s in scores.items()]
+    present = [lang for lang in scores if lang in prior]
+    mass = sum(prior[lang] for lang in present) or 1.0
+    ranked = [(EVIDENCE_WEIGHT * scores[lang] + math.log(floor + prior[lang] / mass), lang) for lang in present]
+    unseen = math.log(floor)  # the languages the prior lacks: one logarithm for all of them
+    ranked += [(EVIDENCE_WEIGHT * score + unseen, lang) for lang, score in scores.items() if lang not in prior]
     return max(ranked)[1]
 
 

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ..config import DEFAULT_DETECTOR
 from .evidence import function_words
@@ -158,9 +158,13 @@ def with_foreign_letters(texts: list[str], pattern: re.Pattern[str], skip: set[i
     One scan of the joined texts (``joined``, when the caller has it), in C; each match is
     checked with ``str.isalpha`` (``¼``, ``™`` or ``→`` are not letters).
     """
-    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    text = "\n".join(texts) if joined is None else joined
+    first = pattern.search(text)
+    if first is None:  # most pages: no character outside the primary's scripts
+        return set()
+    starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))  # each text and its line break
     found = set()
-    for match in pattern.finditer("\n".join(texts) if joined is None else joined):
+    for match in pattern.finditer(text, first.start()):
         index = bisect_right(starts, match.start()) - 1
         if index not in skip and any(map(str.isalpha, match.group())):
             found.add(index)
@@ -194,10 +198,8 @@ def sampled_runs(
     whole = {i for i in differ if i not in kept}
     joined = "\n".join(texts)
     whole |= with_foreign_letters(texts, foreign, set(parts), joined)
-    whole |= {
-        i for i, text in enumerate(texts)
-        if len(text) >= SCREEN_CHARS and i not in whole and parts.get(i) != text and could_differ(text, primary)
-    }
+    screened = compress(range(len(texts)), map(SCREEN_CHARS.__le__, map(len, texts)))  # long blocks, in C
+    whole |= {i for i in screened if i not in whole and parts.get(i) != texts[i] and could_differ(texts[i], primary)}
     if whole:
         prior = document_prior(runs, hint)
         kept.update(_identify_parts({i: texts[i] for i in whole}, languages, hint, prior, detector)[1])
