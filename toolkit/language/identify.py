@@ -37,11 +37,13 @@ SENTENCE_GAP = re.compile(r"[.!?;。！？；\t]")
 #: A run in a shared script inside a sentence dominated by another script is a borrowed name
 #: (``Python`` in a Chinese sentence) unless it has at least this many letters.
 MIN_EMBEDDED_LETTERS = 16
-#: Words scored first; the rest (up to MAX_WORDS) only when these leave the run unsure. 10
-#: before the word-frequency model; with it, 5 labels the 200 pages of the benchmark's page
-#: timing exactly as 10 does and scores a third fewer new words per page (mixed documents,
-#: seeds 1-7: letters 99.32 % against 99.34 %, short segments the same).
-FIRST_WORDS = 5
+#: Words scored first (lower-case ones first, see :func:`_first_words`); the rest, up to
+#: MAX_WORDS, only when these leave the run unsure. 10 before the word-frequency model; with
+#: it, 3 common words settle most runs: on the 200 pages of the benchmark's page timing, 3
+#: labels one block of 37,219 otherwise than 10 and scores half as many new words per page
+#: (median 13, was 26); mixed documents, seeds 1-7: letters 99.38 % (99.34 % with 10), short
+#: segments the same.
+FIRST_WORDS = 3
 #: Only this many words of a run are scored: enough to decide, and bounded cost on long text.
 MAX_WORDS = 48
 #: Weight of the detector's log-likelihood against the document prior for unsure runs. 0.6
