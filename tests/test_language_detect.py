@@ -110,11 +110,9 @@ def test_a_capitalized_word_is_read_both_ways() -> None:
 
 
 def test_lower_case_words_are_scored_first_names_only_when_unsure() -> None:
-    from toolkit.language.identify import FIRST_WORDS, _first_words
+    from toolkit.language.identify import scoring_order
 
-    words = "Anna Schmidt und Peter Müller aus Hamburg sind heute nach Berlin in die neue Wohnung gezogen".split()
-    first, rest = _first_words(words)
-    assert first == ["und", "aus", "sind", "heute", "nach"][:FIRST_WORDS]
-    assert sorted(first + rest) == sorted(words)  # unsure: every word still counts
-    names = ["Anna", "Schmidt", "und", "Peter", "Müller", "Hamburg"]  # too few lower-case words: in order
-    assert _first_words(names) == (names[:FIRST_WORDS], names[FIRST_WORDS:])
+    words = "Anna Schmidt und Peter Müller aus Hamburg sind heute nach Berlin gezogen".split()
+    assert scoring_order(words) == [
+        "und", "aus", "sind", "heute", "nach", "gezogen", "Anna", "Schmidt", "Peter", "Müller", "Hamburg", "Berlin"
+    ]

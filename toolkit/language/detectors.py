@@ -313,7 +313,11 @@ class ProfileScorer:
         listed = costs.listed(word) if costs else None
         if listed is not None:  # a common word of some language: its frequencies say it all
             return listed + self._one_gram + self._penalty(word)
-        if word[:1].isupper() and word[1:].islower():
+        if costs is None and word[:1].isupper() and word[1:].islower():
+            # Read both ways only without word lists: with them, common words are read in any
+            # case already, and a capitalized word no list holds is mostly a name (read as
+            # written: mixed documents score the same, 8 of 37,219 page blocks change, and
+            # these words, a third of a page's first-time cost, cost half as much).
             packed = self._capitalized(word)
         else:
             packed = self._grams(word)
