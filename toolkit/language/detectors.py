@@ -4,7 +4,8 @@
 the languages it was built for. Three implementations:
 
 * :class:`ProfileScorer` — what identification uses (:mod:`.identify` calls its
-  ``loglik``): the same n-gram model as langdetect, but it scores *every* n-gram of the text
+  ``loglik``): word frequencies (:mod:`.frequencies`) for the words a language lists, and
+  for the others the same n-gram model as langdetect, but scoring *every* n-gram of the word
   once (naive Bayes in log space) instead of sampling n-grams at random seven times.
   Deterministic by construction, and per-word scores are cached so a page costs about one
   dictionary lookup per word. Its packed n-gram table is the shipped file for the default

@@ -17,9 +17,10 @@ are stored raw (they do not compress), the two byte columns zlib-compressed. Loa
 costs a few milliseconds and a few MB, where dictionaries of the 270,000 words cost 85 ms and
 29 MB, and a word x language matrix of costs 40 ms and 15 MB (measured).
 
-:class:`WordCosts` gives a word's cost in each candidate language;
-:class:`~toolkit.language.detectors.ProfileScorer` adds it to the word's n-gram score, once
-per word (the score is cached).
+:class:`WordCosts` gives a word's costs in the candidate languages, packed as the n-gram
+scorer adds them up. :class:`~toolkit.language.detectors.ProfileScorer` scores a word some
+candidate lists by these costs alone, and any other word by its letter n-grams plus each
+language's unseen-word cost; once per word (the score is cached).
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ from importlib import resources
 FILE = "wordfreq.bin"
 #: Costs in the table are in 1/COST_UNIT nat, one byte each (up to 15.9 nats: frequency 1e-7).
 COST_UNIT = 16
-#: Weight of the word model against the n-gram log-likelihood of unlisted words (nats per
-#: nat of word cost). Measured on the devset's single words and word pairs and on the mixed
-#: documents of ``benchmarks/langid.py`` (seeds 1-7): short segments 96.8 % at 1.5, 97.3 % at
-#: 2, 97.8 % at 3 and 97.7 % at 4.
+#: Weight of the word costs (nats of score per nat of ``-ln(frequency)``), on the scale of
+#: the n-gram log-likelihoods unlisted words get. Measured on the mixed documents of
+#: ``benchmarks/langid.py`` (seeds 1-7): short segments 96.8 % at 1.5, 97.3 % at 2, 97.8 % at
+#: 3 and 97.7 % at 4; single words and pairs within 0.1 point from 2 to 4.
 WORD_WEIGHT = 3.0
 #: Bits of the hash prefix the table is indexed by (4,096 buckets of about 85 entries).
 BUCKET_BITS = 12
@@ -131,13 +132,11 @@ class WordCosts:
         unlisted = [round(WORD_WEIGHT * table.unknown_nats(table.languages.index(lang)) * scale) for lang in languages]
         #: the packed costs of a word no language lists
         self.unknown = sum(cost << (lane * i) for i, cost in enumerate(unlisted))
-        # table language, cost byte -> what to take off ``unknown`` (0 for non-candidates)
+        # table language, cost byte -> what its listing takes off ``unknown`` (0 for non-candidates)
         unit = WORD_WEIGHT * scale / COST_UNIT
-        self._discount = [
-            [(unlisted[i] - round(cost * unit)) << (lane * i) for cost in range(256)] if lang in languages else [0] * 256
-            for lang in table.languages
-            for i in [languages.index(lang) if lang in languages else 0]
-        ]
+        self._discount = [[0] * 256 for _ in table.languages]
+        for i, lang in enumerate(languages):
+            self._discount[table.languages.index(lang)] = [(unlisted[i] - round(c * unit)) << (lane * i) for c in range(256)]
 
     def listed(self, word: str) -> int | None:
         """Packed costs of ``word`` (any case): ``self.unknown`` less what each language that
