@@ -175,6 +175,8 @@ def scoring_order(words: list[str]) -> list[str]:
     words are often names: no word list holds them, so each costs a full n-gram reading (a
     third of a page's first-time cost) and says little about the language.
     """
+    if len(words) <= SCORE_STEPS[0]:  # scored together in any order
+        return words
     is_lower = list(map(str.islower, words))
     return list(compress(words, is_lower)) + list(compress(words, map(not_, is_lower)))
 
