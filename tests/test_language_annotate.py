@@ -61,3 +61,20 @@ def test_annotating_twice_changes_nothing() -> None:
     once = annotate(blocks, hint=None, config=CONFIG)
     twice = annotate(once.blocks, hint=None, config=CONFIG)
     assert once == twice
+
+
+def test_detection_reads_each_block_as_its_plain_text_and_skips_code() -> None:
+    from toolkit.language import SKIPPED_TYPES, _block_texts
+
+    items = (ListItem("Erster Punkt der Liste"), ListItem("Zweiter Punkt"))
+    blocks = (
+        Block("heading", "Überschrift", level=2),
+        Block("paragraph", EN),
+        Block("quote", EN2),
+        Block("list", items=items),
+        Block("table", rows=(("Stadt", "Einwohner"), ("Berlin", "3,7 Millionen"))),
+        Block("image", src="a.png", alt="ein Bild", caption="Bildunterschrift"),
+        Block("code", "print('hello')"),
+    )
+    expected = ["" if b.type in SKIPPED_TYPES else b.plain_text() for b in blocks]
+    assert _block_texts(blocks) == expected

@@ -107,3 +107,12 @@ def test_a_capitalized_word_is_read_both_ways() -> None:
     capitalized, lowered = scorer.loglik(["Hello"])[0], scorer.loglik(["hello"])[0]
     assert all(a >= b for a, b in zip(capitalized, lowered))
     assert detect_text("Im Januar", config=CONFIG).language == "de"
+
+
+def test_lower_case_words_are_scored_first_names_only_when_unsure() -> None:
+    from toolkit.language.identify import scoring_order
+
+    words = "Anna Schmidt und Peter Müller aus Hamburg sind heute nach Berlin gezogen".split()
+    assert scoring_order(words) == [
+        "und", "aus", "sind", "heute", "nach", "gezogen", "Anna", "Schmidt", "Peter", "Müller", "Hamburg", "Berlin"
+    ]

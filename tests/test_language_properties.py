@@ -66,3 +66,20 @@ def test_shares_are_rounded_and_sorted(text: str) -> None:
     shares = detect_text(text, config=CONFIG).languages
     assert list(shares) == sorted(shares, key=lambda s: (-s.share, s.lang))
     assert all(round(s.share, 4) == s.share for s in shares)
+
+
+LANGS = ("cs", "de", "en", "es", "fr", "pt")
+scores_st = st.lists(st.floats(-500, 0, allow_nan=False), min_size=len(LANGS), max_size=len(LANGS)).map(lambda s: dict(zip(LANGS, s)))
+prior_st = st.dictionaries(st.sampled_from(LANGS + ("zh",)), st.floats(0, 1, allow_nan=False), max_size=4)
+
+
+@given(scores_st, prior_st)
+def test_the_posterior_best_is_the_argmax_over_every_candidate(scores: dict[str, float], prior: dict[str, float]) -> None:
+    import math
+
+    from toolkit.language.identify import EVIDENCE_WEIGHT, PRIOR_FLOOR, _posterior_best
+
+    floor = PRIOR_FLOOR / len(scores)
+    mass = sum(prior.get(lang, 0.0) for lang in scores) or 1.0
+    ranked = [(EVIDENCE_WEIGHT * s + math.log(floor + prior.get(lang, 0.0) / mass), lang) for lang, s in scores.items()]
+    assert _posterior_best(scores, prior) == max(ranked)[1]

@@ -16,6 +16,8 @@ long pages from a sample (:mod:`toolkit.language.pages`); the n-gram scorer is
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import compress, repeat
+from operator import attrgetter, is_not, not_
 
 from ..article import Block, LanguageShare, Span
 from ..config import Config
@@ -26,6 +28,8 @@ from .pages import PageRuns, page_runs
 SKIPPED_TYPES = ("code",)
 #: Block types labelled as a whole (no spans): their text is several cells or items.
 WHOLE_TYPES = ("list", "table")
+#: Block types whose ``plain_text`` is their ``text`` field (read directly: most blocks are these).
+_TEXT_TYPES = frozenset(("heading", "paragraph", "quote"))
 
 
 @dataclass(frozen=True)
@@ -87,10 +91,6 @@ def detect_text(text: str, *, config: Config, hint: str | None = None) -> TextLa
     return TextLanguages(_primary(table, hint), table, spans_of(runs))
 
 
-def _block_text(block: Block) -> str:
-    return "" if block.type in SKIPPED_TYPES else block.plain_text()
-
-
 def _label_block(block: Block, runs: list[Run], offset: int, document: str | None) -> Block:
     """``lang`` when the block's main language is not the document's; ``spans`` when it mixes."""
     table = shares(runs)
@@ -126,14 +126,32 @@ def annotate(blocks: tuple[Block, ...], *, hint: str | None, config: Config) -> 
     from an even sample plus the blocks that could differ (:mod:`toolkit.language.pages`):
     the rest is in the page's primary language.
     """
-    page = page_runs([_block_text(b) for b in blocks], tuple(config.languages), hint, config.detector)
+    page = page_runs(_block_texts(blocks), tuple(config.languages), hint, config.detector)
     table = _page_shares(page)
     document = _primary(table, hint)
-    labelled = []
-    for index, block in enumerate(blocks):
-        found = page.runs_by_block.get(index)
-        labelled.append(_label_block(block, found[0], found[1], document) if found else _plain(block))
+    labelled = list(blocks)
+    for index in _labelled_already(blocks) - page.runs_by_block.keys():
+        labelled[index] = _plain(blocks[index])
+    for index, (runs, offset) in page.runs_by_block.items():
+        labelled[index] = _label_block(blocks[index], runs, offset, document)
     return LanguageResult(tuple(labelled), document, table)
+
+
+def _block_texts(blocks: tuple[Block, ...]) -> list[str]:
+    """The text of each block that detection reads ("" for skipped types), looped over in C:
+    a page's navigation alone can be a few hundred blocks."""
+    texts = list(map(attrgetter("text"), blocks))
+    others = map(not_, map(_TEXT_TYPES.__contains__, map(attrgetter("type"), blocks)))
+    for index in compress(range(len(blocks)), others):
+        texts[index] = "" if blocks[index].type in SKIPPED_TYPES else blocks[index].plain_text()
+    return texts
+
+
+def _labelled_already(blocks: tuple[Block, ...]) -> set[int]:
+    """Indices of the blocks that carry a ``lang`` or ``spans`` already (usually none)."""
+    indices = range(len(blocks))
+    with_lang = compress(indices, map(is_not, map(attrgetter("lang"), blocks), repeat(None)))
+    return set(with_lang).union(compress(indices, map(attrgetter("spans"), blocks)))
 
 
 __all__ = ["LanguageResult", "TextLanguages", "annotate", "detect_text"]

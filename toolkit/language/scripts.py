@@ -39,6 +39,7 @@ class Script:
     names_anywhere: bool = False
     gram_sizes: tuple[int, ...] = (2, 3)
     letters: str = ""  # the script's letters as the inside of a regex character class
+    spaced: bool = True  # words separated by spaces (word lists apply)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def script_table() -> ScriptTable:
             r.get("names_anywhere", False),
             tuple(r.get("gram_sizes", (2, 3))),
             letters[r["name"]],
+            r.get("spaced", True),
         )
         for r in rows
     )
