@@ -11,9 +11,9 @@ set's own (see its README): whitespace collapsed, case-sensitive substring searc
 pages. Speed is pages per CPU-second: ``extract_html`` alone (decode included) and
 trafilatura in this process, and the whole ``toolkit publish DIR --out OUT --format
 json`` as a child process (start-up included, CPU time of the children from
-``resource.getrusage``), once with the command's default ``--jobs`` (a worker per core) and
-once with ``--jobs 1`` (one process: what a CPU-second buys without workers sharing the
-machine). trafilatura is a benchmark-only dependency, imported here only.
+``resource.getrusage``), once with the command's default (one process) and once with
+``--jobs 0`` (a worker per core: sooner done, more CPU per page). trafilatura is a
+benchmark-only dependency, imported here only.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def run_publish(pages: list[Page], jobs: int | None = None) -> tuple[dict[str, s
             (src / f"{page.name}.html").write_bytes(page.data)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         cmd = [sys.executable, "-m", "toolkit", "publish", str(src), "--out", str(out), "--format", "json"]
-        cmd += ["--jobs", str(jobs)] if jobs else []
+        cmd += ["--jobs", str(jobs)] if jobs is not None else []
         proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", help="write missed/found snippets per page (JSON) to this file")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (for quick looks)")
     parser.add_argument("--jobs", type=int, action="append", metavar="N",
-                        help="publish with --jobs N (repeatable; default: the command's default, then --jobs 1)")
+                        help="publish with --jobs N (repeatable; default: the command's default, one process, then --jobs 0, one per core)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from toolkit.config import Config
@@ -208,11 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.misses).write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
     if not args.no_publish:
         compile_bytecode()
-        for jobs in args.jobs or (None, 1):
+        for jobs in args.jobs or (None, 0):
             published = run_publish(pages, jobs)
             if published is not None:
                 p_total, p_cats, _ = evaluate(pages, published[0])
-                option = f" --jobs {jobs}" if jobs else ""
+                option = f" --jobs {jobs}" if jobs is not None else ""
                 rows.append((f"toolkit publish --format json{option} (whole run, start-up included)", p_total, published[1], len(pages)))
     if not args.no_trafilatura:
         t_outputs, t_cpu = run_in_process(pages, trafilatura_extract)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterator, Sequence
 
+import pytest
 from hypothesis import given, strategies as st
 
 from toolkit import publish
@@ -67,3 +68,18 @@ def test_chunks_keep_every_item_in_order_within_their_bounds(items: list[int], s
     assert [n for chunk in chunks for n in chunk] == items
     assert all(0 < len(chunk) <= size for chunk in chunks)
     assert all(sum(chunk[:-1]) < max_weight for chunk in chunks)
+
+
+def test_the_command_runs_one_process_by_default_and_one_per_core_with_jobs_0(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import toolkit.batch as batch
+    from toolkit.cli import main
+
+    asked: list[int] = []
+    real = batch.ordered_map
+    monkeypatch.setattr(batch, "ordered_map", lambda fn, chunks, jobs, crashed: asked.append(jobs) or real(fn, chunks, 1, crashed))
+    monkeypatch.setattr(batch, "default_jobs", lambda: 3)
+    assert main(["publish", "seeds", "--out", str(tmp_path / "a"), "--format", "json"]) == 0
+    assert main(["publish", "seeds", "--out", str(tmp_path / "b"), "--format", "json", "--jobs", "0"]) == 0
+    assert asked == [1, 3]
+    assert main(["publish", "seeds", "--out", str(tmp_path / "c"), "--jobs", "-1"]) == 2

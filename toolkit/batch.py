@@ -51,13 +51,13 @@ CHUNK_BYTES = 4 << 20
 class PublishOptions:
     """How a run goes (what it produces is in :class:`~toolkit.config.Config`).
 
-    ``jobs``: worker processes (None: the machine's cores). ``resume``: skip sources whose
+    ``jobs``: worker processes (None: one per core). ``resume``: skip sources whose
     sha256 and outputs are unchanged since the last run. ``report``: where report.json goes
     (None: ``OUT/report.json``, or nowhere when writing to stdout). ``progress``: a bar on
     stderr (None: only when stderr is a terminal). ``log``: called with one line per rejection.
     """
 
-    jobs: int | None = None
+    jobs: int | None = 1
     resume: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
     report: Path | None = None

@@ -34,7 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="reject pages that are listings or indexes instead of publishing them with a warning")
     add_language_arguments(parser)
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores)")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="worker processes; 0: one per core (default: 1, the most pages per CPU-second; "
+                             "workers finish sooner but spend more CPU per page)")
     parser.add_argument("--resume", action="store_true",
                         help="publish only what is missing or changed since the last run into OUT (by source sha256)")
     parser.add_argument("--report", metavar="FILE", help="where report.json goes (default: OUT/report.json; none with --out -)")
@@ -76,13 +78,13 @@ def build_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from ..batch import PublishOptions
     from ..readers import ReadOptions
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per core) or more")
     fields = tuple(f.strip() for f in args.page_field.split(",") if f.strip())
     if not fields:
         raise UsageError("--page-field needs at least one field name")
     return PublishOptions(
-        jobs=args.jobs, resume=args.resume, report=Path(args.report) if args.report else None,
+        jobs=args.jobs or None, resume=args.resume, report=Path(args.report) if args.report else None,
         read=ReadOptions(page_fields=fields, url_field=args.url_field, title_field=args.title_field),
         progress=args.progress, log=_log,
     )
