@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction.py [DEVSET] [--no-publish] [--no-trafilatura] [--misses FILE] [--jobs N]...
+    python benchmarks/extraction.py [DEVSET] [--no-publish] [--no-trafilatura] [--misses FILE] [--jobs N]... [--rounds N]
 
 DEVSET defaults to ``$TOOLKIT_DEVSET`` or ``../shared/devset/extraction`` next to the
 repository. It is read in place, never copied into the repository. The metric is the
@@ -12,7 +12,9 @@ pages. Speed is pages per CPU-second: ``extract_html`` alone (decode included) a
 trafilatura in this process, and the whole ``toolkit publish DIR --out OUT --format
 json`` as a child process (start-up included, CPU time of the children from
 ``resource.getrusage``), once with the command's default (one process) and once with
-``--jobs 0`` (a worker per core: sooner done, more CPU per page). trafilatura is a
+``--jobs 0`` (a worker per core: sooner done, more CPU per page). Every extractor is timed
+``--rounds`` times, interleaved (this machine's speed drifts within a run), and the speeds
+are medians; a ratio is the median of the per-round ratios. trafilatura is a
 benchmark-only dependency, imported here only.
 """
 
@@ -23,6 +25,7 @@ import gzip
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (for quick looks)")
     parser.add_argument("--jobs", type=int, action="append", metavar="N",
                         help="publish with --jobs N (repeatable; default: the command's default, one process, then --jobs 0, one per core)")
+    parser.add_argument("--rounds", type=int, default=3, metavar="N",
+                        help="time every extractor N times, interleaved; speeds are medians (default 3)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from toolkit.config import Config
@@ -199,43 +204,56 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages(Path(args.devset))
     if args.limit:
         pages = pages[: args.limit]
-    rows, by_cat = [], {}
-    outputs, cpu = run_in_process(pages, toolkit_extract)
-    total, cats, misses = evaluate(pages, outputs)
-    rows.append(("toolkit extract_html (decode + extract, in process)", total, cpu, len(pages)))
-    by_cat["toolkit"] = cats
-    if args.misses:
-        Path(args.misses).write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
-    if not args.no_publish:
-        compile_bytecode()
-        for jobs in args.jobs or (None, 0):
-            published = run_publish(pages, jobs)
-            if published is not None:
-                p_total, p_cats, _ = evaluate(pages, published[0])
-                option = f" --jobs {jobs}" if jobs is not None else ""
-                rows.append((f"toolkit publish --format json{option} (whole run, start-up included)", p_total, published[1], len(pages)))
-    if not args.no_trafilatura:
-        t_outputs, t_cpu = run_in_process(pages, trafilatura_extract)
-        t_total, t_cats, _ = evaluate(pages, t_outputs)
-        rows.append(("trafilatura extract() defaults (in process)", t_total, t_cpu, len(pages)))
-        by_cat["trafilatura"] = t_cats
-    print(f"{len(pages)} pages from {args.devset}\n")
+    runners = _runners(args, pages)
+    scores, by_cat, cpu = {}, {}, {name: [] for name in runners}
+    for round_no in range(max(1, args.rounds)):
+        for name, run in runners.items():
+            done = run()
+            if done is None:
+                continue
+            outputs, seconds = done
+            cpu[name].append(seconds)
+            if round_no == 0:
+                scores[name], cats, misses = evaluate(pages, outputs)
+                by_cat.setdefault(name.split(" ")[0], cats)
+                if args.misses and name.startswith("toolkit extract_html"):
+                    Path(args.misses).write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
+    rows = [(name, scores[name], statistics.median(cpu[name]), len(pages)) for name in runners if cpu[name]]
+    print(f"{len(pages)} pages from {args.devset}; speeds are medians of {max(1, args.rounds)} interleaved rounds\n")
     print(table(rows))
-    _print_ratios(rows, len(pages))
+    _print_ratios(cpu, len(pages))
     print("\nF1 by category: " + "; ".join(
         f"{name}: " + ", ".join(f"{c} {s.f1:.3f}" for c, s in sorted(cats.items())) for name, cats in by_cat.items()))
     return 0
 
 
-def _print_ratios(rows: list[tuple[str, Score, float, int]], count: int) -> None:
-    speeds = {name.split(" (")[0]: count / cpu for name, _, cpu, _ in rows if cpu}
-    base = next((v for k, v in speeds.items() if k.startswith("trafilatura")), None)
+def _runners(args: argparse.Namespace, pages: list[Page]) -> dict[str, Callable[[], tuple[dict[str, str | None], float] | None]]:
+    """The extractors to time, by the name their row gets, each a call giving (outputs, CPU seconds)."""
+    runners: dict[str, Callable[[], tuple[dict[str, str | None], float] | None]] = {
+        "toolkit extract_html (decode + extract, in process)": lambda: run_in_process(pages, toolkit_extract)}
+    if not args.no_publish:
+        compile_bytecode()
+        for jobs in args.jobs or (None, 0):
+            option = f" --jobs {jobs}" if jobs is not None else ""
+            name = f"toolkit publish --format json{option} (whole run, start-up included)"
+            runners[name] = lambda jobs=jobs: run_publish(pages, jobs)
+    if not args.no_trafilatura:
+        runners["trafilatura extract() defaults (in process)"] = lambda: run_in_process(pages, trafilatura_extract)
+    return runners
+
+
+def _print_ratios(cpu: dict[str, list[float]], count: int) -> None:
+    """Each extractor's speed over trafilatura's: median of the per-round ratios, and their range."""
+    base = next((v for k, v in cpu.items() if k.startswith("trafilatura")), None)
     if not base:
         return
     print()
-    for name, speed in speeds.items():
-        if not name.startswith("trafilatura"):
-            print(f"speed ratio {name} / trafilatura: {speed / base:.2f}x")
+    for name, seconds in cpu.items():
+        if name.startswith("trafilatura") or not seconds:
+            continue
+        ratios = sorted(b / s for s, b in zip(seconds, base))
+        spread = f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})" if len(ratios) > 1 else ""
+        print(f"speed ratio {name.split(' (')[0]} / trafilatura: {statistics.median(ratios):.2f}x{spread}")
 
 
 if __name__ == "__main__":
