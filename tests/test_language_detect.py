@@ -109,7 +109,7 @@ def test_a_capitalized_word_is_read_both_ways() -> None:
     assert detect_text("Im Januar", config=CONFIG).language == "de"
 
 
-def test_lower_case_words_are_scored_first_names_only_when_unsure() -> None:
+def test_lower_case_words_are_scored_before_capitalized_ones() -> None:
     from toolkit.language.identify import scoring_order
 
     words = "Anna Schmidt und Peter Müller aus Hamburg sind heute nach Berlin gezogen".split()

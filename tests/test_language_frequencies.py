@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from toolkit.config import DEFAULT_LANGUAGES, Config
 from toolkit.language import detect_text
 from toolkit.language.detectors import _LANE, _SCALE, ProfileScorer
-from toolkit.language.frequencies import word_costs, word_hash, word_table
+from toolkit.language.frequencies import COST_UNIT, word_costs, word_hash, word_table
 from toolkit.language.scripts import script_table
 
 CONFIG = Config()
@@ -83,7 +83,17 @@ def test_an_unlisted_word_costs_less_where_the_list_covers_less_of_the_language(
     assert table.unknown_nats(index("tr")) < table.unknown_nats(index("en"))  # many word forms
 
 
+def test_no_listed_word_costs_as_much_as_an_unseen_one() -> None:
+    table = word_table()
+    assert table is not None
+    rarest = max(table.costs) / COST_UNIT
+    assert all(rarest < table.unknown_nats(i) for i in range(len(table.languages)))
+
+
 @given(st.text(alphabet=st.characters(categories=("Ll", "Lu")), min_size=1, max_size=30))
+@example("the")
+@example("Também")
+@example("DE")  # listed by several languages
 def test_a_listed_word_never_costs_more_than_an_unseen_one(word: str) -> None:
     costs = word_costs(LATIN, _SCALE, _LANE)
     assert costs is not None

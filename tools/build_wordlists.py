@@ -89,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "toolkit" / "rules" / FILE, help="output file (default: the package's)")
     parser.add_argument("--languages", default=",".join(DEFAULT_LANGUAGES), help="comma-separated ISO codes (default: the configured defaults)")
     args = parser.parse_args(argv)
-    import wordfreq
+    try:
+        import wordfreq
+    except ModuleNotFoundError:
+        raise SystemExit("build_wordlists: wordfreq is not installed (pip install -e '.[wordlists]')") from None
 
     available = set(wordfreq.available_languages(WORDLIST))
     languages = [lang for lang in listed_languages(args.languages.split(",")) if lang in available]

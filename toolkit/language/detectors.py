@@ -161,8 +161,9 @@ _SCALE = 1000
 #: ...packed side by side in one Python integer, one 32-bit lane per language plus one lane
 #: counting n-grams. Adding two packed integers adds every lane at once, in C, so scoring a
 #: word is one dictionary lookup and one addition per n-gram, whatever the number of
-#: languages. A lane holds 2**32 / 11513 (the largest cost) = 373,000 n-grams: far more
-#: than the capped words of one run.
+#: languages. A lane holds 2**32 / 11513 (the largest n-gram cost) = 373,000 n-grams, or
+#: the unseen-word costs of about 70,000 unlisted words (:mod:`.frequencies`, at most ~60,000
+#: each): far more than the capped words of one run (:data:`.identify.MAX_WORDS`).
 _LANE = 32
 
 

@@ -50,6 +50,8 @@ BUCKET_BITS = 12
 #: ``(1 - coverage) / UNSEEN_TYPES``, about 5e-9 for English (10^6 and 10^8 measured within
 #: 0.3 points on short segments).
 UNSEEN_TYPES = 1e7
+#: Least share of a language's text left to unseen words, whatever its list's coverage.
+MIN_UNSEEN_SHARE = 1e-6
 
 
 def word_hash(word: str) -> int:
@@ -88,7 +90,7 @@ class WordTable:
 
     def unknown_nats(self, index: int) -> float:
         """Cost of a word language ``index`` does not list: ``-ln((1 - coverage) / UNSEEN_TYPES)``."""
-        return -math.log(max(1.0 - self.coverage[index], 1e-6) / UNSEEN_TYPES)
+        return -math.log(max(1.0 - self.coverage[index], MIN_UNSEEN_SHARE) / UNSEEN_TYPES)
 
 
 def encode(table: WordTable, header: dict[str, object]) -> bytes:
@@ -150,7 +152,7 @@ class WordCosts:
 
 @lru_cache(maxsize=64)
 def word_costs(languages: tuple[str, ...], scale: int, lane: int) -> WordCosts | None:
-    """The word model for ``languages`` (None unless the table lists every one of them)."""
+    """The word model for ``languages`` (None for fewer than two, or unless the table lists every one of them)."""
     table = word_table()
     if table is None or len(languages) < 2 or not set(languages) <= set(table.languages):
         return None

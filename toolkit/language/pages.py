@@ -42,6 +42,10 @@ SAMPLE_POINTS = 6
 HEAD_CHARS = 80
 #: Blocks at least this long are screened for another language by their function words.
 SCREEN_CHARS = 80
+#: Words of a screened block that are counted (:func:`could_differ`)...
+SCREEN_WORDS = 40
+#: ...taken from at most its first this many characters.
+SCREEN_HEAD = 400
 
 #: UTF-8 bytes that are not counted as letters: ASCII non-letters, continuation bytes, and
 #: the lead bytes of U+0080–U+00BF (no-break space, ``«``, ``°``...) and U+2000–U+2FFF
@@ -106,12 +110,13 @@ def could_differ(text: str, primary: str) -> bool:
     """Whether a long block in the primary's script may be in another language.
 
     Running text is about a third function words (``the``, ``und``, ``de``): a block whose
-    first 40 words hold more function words of other languages of the script than of the
-    primary's is worth identifying. A block with none (menus, names) is not flagged. Counted
-    in C, in one pass (``map`` over a dict of +1 and -1). On the devset's sentences of 80+
-    characters this flags 0.4 % of the primary's own and misses 10 % of the others'.
+    first :data:`SCREEN_WORDS` words hold more function words of other languages of the
+    script than of the primary's is worth identifying. A block with none (menus, names) is
+    not flagged. Counted in C, in one pass (``map`` over a dict of +1 and -1). On the
+    devset's sentences of 80+ characters this flags 0.4 % of the primary's own and misses
+    10 % of the others'.
     """
-    words = text[:400].lower().split(None, 40)[:40]
+    words = text[:SCREEN_HEAD].lower().split(None, SCREEN_WORDS)[:SCREEN_WORDS]
     return sum(map(_screen_words(primary).get, words, repeat(0))) > 0
 
 
