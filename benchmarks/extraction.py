@@ -206,14 +206,14 @@ def main(argv: list[str] | None = None) -> int:
         pages = pages[: args.limit]
     runners = _runners(args, pages)
     scores, by_cat, cpu = {}, {}, {name: [] for name in runners}
-    for round_no in range(max(1, args.rounds)):
+    for _ in range(max(1, args.rounds)):
         for name, run in runners.items():
             done = run()
             if done is None:
                 continue
             outputs, seconds = done
             cpu[name].append(seconds)
-            if round_no == 0:
+            if name not in scores:  # scored once, in the first round it ran
                 scores[name], cats, misses = evaluate(pages, outputs)
                 by_cat.setdefault(name.split(" ")[0], cats)
                 if args.misses and name.startswith("toolkit extract_html"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.extract.inline import _DELETABLE, _DELETIONS, fix_chars, inline_text
-from toolkit.textclean import CHARACTER_FIXES, fix_mojibake
+from toolkit.extract.inline import fix_chars, inline_text
+from toolkit.textclean import CHARACTER_FIXES, DELETABLE, DELETING_FIXES, fix_mojibake
 
 
 def _plain_chain(text: str, mojibake: bool) -> str:
@@ -31,15 +31,19 @@ def test_character_fixes_give_the_plain_chain_result_on_any_text(text: str, moji
     assert inline_text(text, mojibake=mojibake) == " ".join(_plain_chain(text, mojibake).split())
 
 
+def test_the_deleting_fixes_are_the_chain_after_ftfy_and_nfc() -> None:
+    assert DELETING_FIXES == CHARACTER_FIXES[2:]
+
+
 def test_characters_outside_the_deletable_set_survive_the_deleting_fixes() -> None:
     every_other = "".join(
-        chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _DELETABLE.match(chr(c)) is None
+        chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and DELETABLE.match(chr(c)) is None
     )
-    for fix in _DELETIONS:
+    for fix in DELETING_FIXES:
         assert fix(every_other) == every_other, fix.__name__
 
 
 def test_ascii_text_without_control_characters_is_left_as_it_is_by_every_fix() -> None:
-    printable = "".join(chr(c) for c in range(128) if _DELETABLE.match(chr(c)) is None)
+    printable = "".join(chr(c) for c in range(128) if DELETABLE.match(chr(c)) is None)
     for fix in CHARACTER_FIXES:
         assert fix(printable) == printable, fix.__name__

@@ -47,6 +47,19 @@ def test_breadcrumb_openers_are_known(opener: str) -> None:
         ("zurück zur Listenansicht", "back-link"),
         ("← Back to all posts", "back-link"),
         ("Back to the Future", None),
+        ("« Zurück zur Übersicht", "back-link"),
+        ("Volver al inicio", "back-link"),
+        ("Retour à l'accueil", "back-link"),
+        ("Torna alla home", "back-link"),
+        ("Terug naar het overzicht", "back-link"),
+        ("Zurück zur Natur", None),
+        ("Regresar a casa fue lo más difícil.", None),
+        ("Retour à la normale pour les transports en commun.", None),
+        ("Torna al centro del dibattito la riforma delle pensioni.", None),
+        ("Voltar ao trabalho depois das férias foi difícil.", None),
+        ("Вернуться к нормальной жизни будет непросто.", None),
+        ("Terug naar de basis: zo werkt het.", None),
+        ("Powrót do szkoły budzi emocje wśród rodziców.", None),
         ("PUEDES VER: ¿Qué es la Sunedu y para qué sirve?", "read-also"),
         ("Lesen Sie auch: Was die Bahn jetzt plant", "read-also"),
         ("Читайте также: Новые правила въезда", "read-also"),
@@ -85,3 +98,17 @@ def test_markers_are_cached_and_frozen() -> None:
 
 def test_home_words() -> None:
     assert {"Home", "首页", "Startseite", "Главная", "Accueil", "Inicio", "ホーム", "홈", "الرئيسية"} <= set(load_markers().home_words)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "bio"),
+    [
+        ("Jane Doe is a reporter at the Daily News. She covers city hall.", True),
+        ("Martin has worked as a Python developer since 2007; his career began in 2001.", True),
+        ("Smith was charged with murder; his trial begins next month.", False),
+        ("Smith is expected to appear in court; his lawyer declined to comment.", False),
+        ("The Senator has been a strong voice for his constituents, she said.", False),
+    ],
+)
+def test_author_bio_patterns_match_bios_not_closing_news_lines(paragraph: str, bio: bool) -> None:
+    assert any(p.search(paragraph) for p in load_markers().author_bio) is bio

@@ -51,7 +51,7 @@ CHUNK_BYTES = 4 << 20
 class PublishOptions:
     """How a run goes (what it produces is in :class:`~toolkit.config.Config`).
 
-    ``jobs``: worker processes (None: one per core). ``resume``: skip sources whose
+    ``jobs``: worker processes (None or 0: one per core). ``resume``: skip sources whose
     sha256 and outputs are unchanged since the last run. ``report``: where report.json goes
     (None: ``OUT/report.json``, or nowhere when writing to stdout). ``progress``: a bar on
     stderr (None: only when stderr is a terminal). ``log``: called with one line per rejection.

@@ -249,6 +249,13 @@ MARKUP_FIXES: tuple[Fix, ...] = tuple(f for f in TEXT_FIXES if f is not decode_e
 #: The character fixes alone, for pieces of a line whose white space is handled across pieces.
 CHARACTER_FIXES: tuple[Fix, ...] = (fix_mojibake, normalize_nfc, remove_invisible, remove_bidi_controls, remove_controls)
 
+#: The character fixes that only delete characters, in chain order (the last three of ``CHARACTER_FIXES``).
+DELETING_FIXES: tuple[Fix, ...] = (remove_invisible, remove_bidi_controls, remove_controls)
+#: Every character one of ``DELETING_FIXES`` may delete (built from their own classes): C0/C1
+#: controls but tab, line feed and carriage return; invisible format characters; bidi controls;
+#: joiners (deleted outside words only).
+DELETABLE = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CONTROLS, _INVISIBLE, _BIDI_CONTROLS, _ANY_JOINER)) + "]")
+
 
 def clean_text(text: str, *, fixes: tuple[Fix, ...] = TEXT_FIXES, record: list[str] | None = None) -> str:
     """Apply ``fixes`` in order; append the name of each fix that changed the text to ``record``.

@@ -9,21 +9,12 @@ computed on the cleaned text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..article import Mark
-from ..textclean import CHARACTER_FIXES, fix_mojibake, normalize_nfc
+from ..textclean import DELETABLE, DELETING_FIXES, fix_mojibake, normalize_nfc
 
 BREAK = "\n"
-#: The character fixes after ftfy and NFC: each only deletes characters of ``_DELETABLE``.
-_DELETIONS = tuple(f for f in CHARACTER_FIXES if f is not fix_mojibake and f is not normalize_nfc)
-#: Every character one of ``_DELETIONS`` deletes: C0/C1 controls but tab, line feed and
-#: carriage return; invisible format characters and joiners; bidi controls.
-_DELETABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d"
-    "\u202a-\u202e\u2060\u2066-\u2069\u3164\ufeff\ufff9-\ufffb]"
-)
 
 
 @dataclass(frozen=True)
@@ -39,18 +30,18 @@ def fix_chars(s: str, *, mojibake: bool = True) -> str:
     """The character fixes of :mod:`toolkit.textclean`, without the white-space ones (done across pieces).
 
     ``mojibake=False`` skips ftfy (used for removal records, where speed matters more).
-    Most text has nothing to fix: ASCII text without a ``_DELETABLE`` character is
-    returned as it is, and the deleting fixes (four scans of the text) run only on text
-    holding a character they delete; tests hold both claims against the plain chain.
+    Most text has nothing to fix: ASCII text without a ``textclean.DELETABLE`` character is
+    returned as it is, and ``textclean.DELETING_FIXES`` (four scans of the text) run only on
+    text holding a character they delete; tests hold both claims against the plain chain.
     """
-    if s.isascii() and _DELETABLE.search(s) is None:
+    if s.isascii() and DELETABLE.search(s) is None:
         return s
     if mojibake:
         s = fix_mojibake(s)
     s = normalize_nfc(s)
-    if _DELETABLE.search(s) is None:
+    if DELETABLE.search(s) is None:
         return s
-    for fix in _DELETIONS:
+    for fix in DELETING_FIXES:
         s = fix(s)
     return s
 

@@ -76,7 +76,8 @@ def _closing_rule(block: Block, text: str, rules: HtmlRules) -> str | None:
 
 
 def trim_tail(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
-    """``blocks`` without an end-of-article section and trailing calls to action, and what was cut.
+    """``blocks`` without an end-of-article section and its closing paragraphs (calls to action,
+    author bios), and what was cut. Images after the closing paragraphs stay.
 
     Whatever is cut, at least ``min_share`` of the text (and ``min_article`` characters) stays.
     """
