@@ -90,3 +90,14 @@ def test_lingua_labels_mixed_text_through_config(monkeypatch: pytest.MonkeyPatch
     found = detect_text("Сегодня в Москве прошла встреча.\nDas Wetter ist heute wirklich schön.", config=Config(detector="lingua"))
     assert {s.lang for s in found.languages} == {"ru", "de"}
     assert used and set(used) == {"lingua"}
+
+
+def test_a_long_text_is_scored_as_the_sum_of_its_words_without_lanes_overflowing() -> None:
+    from toolkit.config import DEFAULT_LANGUAGES
+    from toolkit.language.detectors import make_scorer
+
+    scorer = make_scorer("profiles", ("en", "de", "fr", "es", "it", "nl", "pt"), DEFAULT_LANGUAGES, (1, 2, 3))
+    one, seen = scorer.loglik(["zzqx"])
+    many, seen_many = scorer.loglik(["zzqx"] * 100_000)
+    assert seen_many == 100_000 * seen
+    assert many == pytest.approx([100_000 * s for s in one], rel=1e-9)

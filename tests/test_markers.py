@@ -64,6 +64,9 @@ def test_breadcrumb_openers_are_known(opener: str) -> None:
         ("Lesen Sie auch: Was die Bahn jetzt plant", "read-also"),
         ("Читайте также: Новые правила въезда", "read-also"),
         ("(Noch keine Bewertungen)", "rating"),
+        ("Stand: Die Regierung hat noch nicht entschieden.", None),
+        ("Related: the minister resigned on Friday evening.", None),
+        ("Recommended: a tent for two and a light stove.", None),
     ],
 )
 def test_line_patterns_name_their_rule(line: str, rule: str | None) -> None:
@@ -112,3 +115,20 @@ def test_home_words() -> None:
 )
 def test_author_bio_patterns_match_bios_not_closing_news_lines(paragraph: str, bio: bool) -> None:
     assert any(p.search(paragraph) for p in load_markers().author_bio) is bio
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Die Stadt will die betroffenen Familien unterstützen.",
+        "Was hat Ihnen der Arzt gesagt?",
+        "Residents are invited to join our community meeting on Friday.",
+        "Así lo informó nuestro canal aliado en la región.",
+    ],
+)
+def test_closing_sentences_of_an_article_are_not_calls_to_action(closing: str) -> None:
+    from toolkit.article import Block
+    from toolkit.extract.rules import load_rules
+    from toolkit.extract.tail import is_call_to_action
+
+    assert not is_call_to_action(Block("paragraph", text=closing), closing, load_rules())

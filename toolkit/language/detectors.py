@@ -275,6 +275,10 @@ def _penalty_tables(languages: tuple[str, ...]) -> tuple[dict[str, int], dict[st
     return {w: _as_costs(b) for w, b in by_word.items()}, {c: _as_costs(b) for c, b in by_letter.items()}
 
 
+#: Words summed in one packed integer before it is unpacked (see ``ProfileScorer.loglik``).
+_WORDS_PER_SUM = 4096
+
+
 class ProfileScorer:
     """Deterministic naive Bayes over langdetect's profiles, restricted to ``languages``.
 
@@ -374,8 +378,17 @@ class ProfileScorer:
         return cost
 
     def loglik(self, words: Sequence[str]) -> tuple[list[float], int]:
-        """Summed log-likelihoods of ``words`` per language in ``self.languages``, and n-grams seen."""
-        *costs, seen = self._unpack(sum(map(self._word, words)).to_bytes(self._width, "little"))
+        """Summed log-likelihoods of ``words`` per language in ``self.languages``, and n-grams seen.
+
+        Packed sums are unpacked every :data:`_WORDS_PER_SUM` words, before a lane could
+        overflow into the next (a lane holds the costs of some 70,000 unlisted words).
+        """
+        if len(words) <= _WORDS_PER_SUM:
+            *costs, seen = self._unpack(sum(map(self._word, words)).to_bytes(self._width, "little"))
+        else:
+            parts = (self.loglik(words[i:i + _WORDS_PER_SUM]) for i in range(0, len(words), _WORDS_PER_SUM))
+            sums = [(scores, seen) for scores, seen in parts]
+            return [sum(col) for col in zip(*(scores for scores, _ in sums))], sum(seen for _, seen in sums)
         return [-cost / _SCALE for cost in costs], seen
 
     def detect(self, text: str) -> list[tuple[str, float]]:
