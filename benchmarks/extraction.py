@@ -205,20 +205,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         pages = pages[: args.limit]
     runners = _runners(args, pages)
-    scores, by_cat, cpu = {}, {}, {name: [] for name in runners}
+    scores: dict[str, Score] = {}
+    by_cat: dict[str, dict[str, Score]] = {}
+    cpu: dict[str, list[float | None]] = {name: [] for name in runners}  # per round; None: that run failed
     for _ in range(max(1, args.rounds)):
         for name, run in runners.items():
             done = run()
+            cpu[name].append(done[1] if done is not None else None)
             if done is None:
                 continue
-            outputs, seconds = done
-            cpu[name].append(seconds)
+            outputs = done[0]
             if name not in scores:  # scored once, in the first round it ran
                 scores[name], cats, misses = evaluate(pages, outputs)
                 by_cat.setdefault(name.split(" ")[0], cats)
                 if args.misses and name.startswith("toolkit extract_html"):
                     Path(args.misses).write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
-    rows = [(name, scores[name], statistics.median(cpu[name]), len(pages)) for name in runners if cpu[name]]
+    rows = [(name, scores[name], statistics.median(t for t in cpu[name] if t is not None), len(pages))
+            for name in runners if name in scores]
     print(f"{len(pages)} pages from {args.devset}; speeds are medians of {max(1, args.rounds)} interleaved rounds\n")
     print(table(rows))
     _print_ratios(cpu, len(pages))
@@ -242,16 +245,17 @@ def _runners(args: argparse.Namespace, pages: list[Page]) -> dict[str, Callable[
     return runners
 
 
-def _print_ratios(cpu: dict[str, list[float]], count: int) -> None:
-    """Each extractor's speed over trafilatura's: median of the per-round ratios, and their range."""
+def _print_ratios(cpu: dict[str, list[float | None]], count: int) -> None:
+    """Each extractor's speed over trafilatura's: median of the per-round ratios (rounds where
+    both ran), and the rounds."""
     base = next((v for k, v in cpu.items() if k.startswith("trafilatura")), None)
     if not base:
         return
     print()
     for name, seconds in cpu.items():
-        if name.startswith("trafilatura") or not seconds:
+        ratios = sorted(b / s for s, b in zip(seconds, base) if s and b)
+        if name.startswith("trafilatura") or not ratios:
             continue
-        ratios = sorted(b / s for s, b in zip(seconds, base))
         spread = f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})" if len(ratios) > 1 else ""
         print(f"speed ratio {name.split(' (')[0]} / trafilatura: {statistics.median(ratios):.2f}x{spread}")
 
