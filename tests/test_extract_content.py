@@ -355,3 +355,12 @@ def test_closing_paragraphs_are_found_behind_a_last_image_and_the_image_stays() 
     assert extraction.blocks[-1].type == "image"
     assert "Follow Riverside Weekly" not in _text(extraction)
     assert "Maria Lopez covers local government" not in _text(extraction)
+
+
+def test_disclosures_at_the_edges_go_to_removed_and_the_same_words_mid_article_stay() -> None:
+    extraction = _extract("disclosure-at-edges.html")
+    text = _text(extraction)
+    assert "This post contains affiliate links" not in text and "Advertising disclosure" not in text
+    assert "Critics say that affiliate links tempt reviewers" in text
+    disclosed = [r.text for r in extraction.removed if r.rule == "html:disclosure"]
+    assert len(disclosed) == 2 and disclosed[0].startswith("This post contains affiliate links")

@@ -4,7 +4,8 @@ One TOML file per language (``en.toml``, ``zh.toml``, ...) plus ``common.toml`` 
 every language shares (breadcrumb separators). Each file holds lists that grow by rows —
 ``breadcrumb_openers`` (``You are here``, ``当前位置``...), ``home_words`` (``Home``,
 ``首页``...), ``article_end`` (``About the author``, ``Mehr zum Thema``: what follows is not
-the article), ``call_to_action`` (``subscribe``, ``folgen Sie``), ``author_bio`` (case-sensitive
+the article), ``call_to_action`` (``subscribe``, ``folgen Sie``), ``disclosure`` (``affiliate links``,
+``enthält Werbung``), ``author_bio`` (case-sensitive
 patterns of a closing paragraph about the author: "Jane Doe is a reporter ... She") — and ``[[line]]`` tables,
 each a regular expression for a whole boilerplate line ("Posted on ...", "Read more", share
 and cookie lines) with the rule name that the cleaner records in ``Article.removed``. Adding a language is adding a file.
@@ -32,6 +33,7 @@ class Markers:
     separators: tuple[str, ...]
     article_end: tuple[str, ...]
     call_to_action: tuple[str, ...]
+    disclosure: tuple[str, ...]
     author_bio: tuple[re.Pattern[str], ...]
     line_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -78,6 +80,7 @@ def _load(langs: tuple[str, ...]) -> Markers:
         separators=_unique(s for t in tables for s in t.get("separators", ())),
         article_end=_unique(m for t in tables for m in t.get("article_end", ())),
         call_to_action=_unique(m for t in tables for m in t.get("call_to_action", ())),
+        disclosure=_unique(m for t in tables for m in t.get("disclosure", ())),
         author_bio=tuple(_compile(p, lang, "author_bio", 0) for lang, t in zip((COMMON,) + langs, tables)
                          for p in t.get("author_bio", ())),
         line_patterns=tuple(patterns),

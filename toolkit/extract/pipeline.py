@@ -12,6 +12,7 @@ from .blocks import Context, drop_marker_lines, element_blocks, record_removal, 
 from .lead import lead_elements, title_before
 from .listing import listing_reason
 from .metadata import read_metadata
+from .disclosure import drop_disclosures
 from .inline import inline_text
 from .kicker import drop_kickers
 from .rules import load_rules
@@ -41,9 +42,10 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     blocks, kickers = drop_kickers(blocks, info.meta.title, rules)
     blocks, tail = trim_tail(blocks, rules)
     blocks, marker_lines = drop_marker_lines(blocks)
+    blocks, disclosures = drop_disclosures(blocks, rules)
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
-    removed = _outside_removals(main, body, stats, leads) + ctx.removed + kickers + tail + marker_lines
+    removed = _outside_removals(main, body, stats, leads) + ctx.removed + kickers + tail + marker_lines + disclosures
     reason = listing_reason(body, main, stats, blocks, rules)
     if reason:
         if config.strict:

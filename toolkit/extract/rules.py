@@ -55,6 +55,8 @@ class HtmlRules:
     max_call: int
     max_kicker: int
     kicker_window: int
+    max_disclosure: int
+    disclosure_window: int
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +97,8 @@ def load_rules() -> HtmlRules:
         max_call=int(raw["tail"]["max_call"]),
         max_kicker=int(raw["kicker"]["max_chars"]),
         kicker_window=int(raw["kicker"]["window"]),
+        max_disclosure=int(raw["disclosure"]["max_chars"]),
+        disclosure_window=int(raw["disclosure"]["window"]),
     )
 
 
