@@ -364,3 +364,17 @@ def test_disclosures_at_the_edges_go_to_removed_and_the_same_words_mid_article_s
     assert "Critics say that affiliate links tempt reviewers" in text
     disclosed = [r.text for r in extraction.removed if r.rule == "html:disclosure"]
     assert len(disclosed) == 2 and disclosed[0].startswith("This post contains affiliate links")
+
+
+def test_a_sentence_that_links_most_of_itself_stays_but_a_linked_teaser_goes() -> None:
+    page = """<html><body><article><h1>New spokesman at the plant</h1>
+    <p>The company named a new spokesman on Monday, who will handle press relations for the plant and its suppliers.</p>
+    <p>He replaces Anna Berg, <a href="/people/anna-berg">who for the last eight months combined the role with her work in the marketing department.</a></p>
+    <p><a href="/news/other">Read the other story about the plant and its new owners, published last week</a></p>
+    <p>Before that he spent four years as the press officer of an insurer, where he ran corporate communications.</p>
+    </article></body></html>"""
+    extraction = extract_html(page, url=None, config=Config())
+    text = _text(extraction)
+    assert "He replaces Anna Berg, who for the last eight months" in text
+    assert "Read the other story" not in text
+    assert any(r.rule == "html:link-density" and "Read the other story" in r.text for r in extraction.removed)

@@ -189,9 +189,21 @@ def _skip_rule(el: etree._Element, ctx: Context) -> str | None:
     if el.tag in _PRUNABLE:
         stats = ctx.stats
         text = stats.text.get(el, 0)
-        if text and stats.links.get(el, 0) > ctx.rules.max_link_density * text:
+        links = stats.links.get(el, 0)
+        if text and links > ctx.rules.max_link_density * text and not _is_linked_sentence(el, text, links):
             return "html:link-density"
     return None
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", ".\"", ".\u201d", ".\u00bb")
+
+
+def _is_linked_sentence(el: etree._Element, text: int, links: int) -> bool:
+    """A paragraph of running text that links much of itself ("X replaced Y, <a>who for eight
+    months ...</a>"): some words of its own before the link, and it ends a sentence."""
+    if el.tag != "p" or text < 80 or text - links < 15:
+        return False
+    return "".join(el.itertext()).rstrip().endswith(_SENTENCE_ENDS)
 
 
 def record_removal(el: etree._Element, rule: str, removed: list[Removal]) -> None:
