@@ -136,3 +136,13 @@ def test_closing_sentences_of_an_article_are_not_calls_to_action(closing: str) -
     from toolkit.extract.tail import is_call_to_action
 
     assert not is_call_to_action(Block("paragraph", text=closing), closing, load_rules())
+
+
+def test_phrase_pattern_matches_a_phrase_at_a_word_start_in_any_case_and_an_empty_list_nothing() -> None:
+    from toolkit.markers import phrase_pattern
+
+    pattern = phrase_pattern(["affiliate links", "folgen Sie"])
+    assert pattern.search("This post contains Affiliate Links.") is not None
+    assert pattern.search("FOLGEN SIE uns") is not None
+    assert pattern.search("nonaffiliate links") is None  # not at the start of a word
+    assert phrase_pattern([]).search("anything at all") is None

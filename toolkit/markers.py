@@ -87,6 +87,14 @@ def _load(langs: tuple[str, ...]) -> Markers:
     )
 
 
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` (a marker list: ``call_to_action``, ``disclosure``) at the start of a
+    word, any case, longest first. An empty list gives a pattern that never matches."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, ordered)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
 def load_markers(langs: Iterable[str] | None = None) -> Markers:
     """Markers of ``langs`` (ISO 639-1 codes; all tables when ``None``), loaded once and cached.
 

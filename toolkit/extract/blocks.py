@@ -100,9 +100,10 @@ def _drop_credit_lines(blocks: list[Block], ctx: Context) -> list[Block]:
     return out
 
 
-def drop_marker_lines(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
+def drop_marker_lines(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:
     """Blocks without the marker lines of any language ("Posted on ...", "Read more", "Share",
-    "0 comments", see :mod:`toolkit.markers`), and the removals, as ``html:marker:<rule>``.
+    "0 comments", see :mod:`toolkit.markers`) of at most ``max_marker_line`` characters, and the
+    removals, as ``html:marker:<rule>``.
 
     Runs after the tail was trimmed: an end-of-article marker ("Comments") cuts what follows it there.
     """
@@ -112,18 +113,13 @@ def drop_marker_lines(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     for block in blocks:
         text = block.text
         rule = None
-        if block.type in LINE_TYPES and text and len(text) <= _MAX_MARKER_LINE:
+        if block.type in LINE_TYPES and text and len(text) <= rules.max_marker_line:
             rule = markers.line_rule(text)
         if rule:
             removed.append(Removal(text, f"html:marker:{rule}"))
         else:
             kept.append(block)
     return kept, removed
-
-
-#: Longer than this, a block is text even when a marker pattern would match it (and the
-#: patterns, tried one by one, cost 0.45 ms per page at 300 characters, 0.18 ms at 120).
-_MAX_MARKER_LINE = 120
 
 
 def _is_credit(text: str, rules: HtmlRules) -> bool:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..article import Block, Removal
-from ..markers import load_markers
+from ..markers import load_markers, phrase_pattern
 from .rules import HtmlRules
 
 DISCLOSURE_RULE = "html:disclosure"
@@ -23,8 +23,7 @@ DISCLOSURE_RULE = "html:disclosure"
 @lru_cache(maxsize=1)
 def _disclosure_pattern() -> re.Pattern[str]:
     """The disclosure phrases of every language, each at the start of a word, any case."""
-    phrases = sorted(set(load_markers().disclosure), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})", re.IGNORECASE)
+    return phrase_pattern(load_markers().disclosure)
 
 
 def drop_disclosures(blocks: list[Block], rules: HtmlRules) -> tuple[list[Block], list[Removal]]:

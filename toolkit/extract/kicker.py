@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..article import Block, Removal
 from .rules import HtmlRules
-from .tail import LINE_TYPES
+from .tail import LINE_TYPES, fold
 
 KICKER_RULE = "html:kicker"
 _SENTENCE_END = (".", "!", "?", "…")
@@ -35,9 +35,9 @@ def drop_kickers(blocks: list[Block], title: str | None, rules: HtmlRules) -> tu
 
 def _headline_index(blocks: list[Block], title: str, window: int) -> int | None:
     """Index of the first heading among the first ``window`` blocks that reads as ``title``."""
-    wanted = _folded(title)
+    wanted = fold(title)
     for index, block in enumerate(blocks[:window]):
-        if block.type == "heading" and _folded(block.plain_text()) == wanted:
+        if block.type == "heading" and fold(block.plain_text()) == wanted:
             return index
     return None
 
@@ -46,8 +46,3 @@ def _is_kicker(block: Block, text: str, rules: HtmlRules) -> bool:
     """A heading or paragraph line of at most ``max_kicker`` characters that is not a sentence."""
     return (block.type in LINE_TYPES and 0 < len(text) <= rules.max_kicker
             and not text.endswith(_SENTENCE_END))
-
-
-def _folded(text: str) -> str:
-    """Case-folded, white space collapsed."""
-    return " ".join(text.split()).casefold()

@@ -21,6 +21,11 @@ from .tail import trim_tail
 from .tree import body_of, is_inside, parse_html, precedes, strip_unwanted
 
 
+#: The steps after the kickers that cut lines from the blocks, in order: each returns the
+#: blocks it keeps and the removals of what it cut (recorded in this order).
+_LINE_STEPS = (trim_tail, drop_marker_lines, drop_disclosures)
+
+
 def run(text: str, *, url: str | None, config: Config) -> Extraction:
     """Parse, read metadata, choose the main content, build blocks, check for listing pages."""
     rules = load_rules()
@@ -39,13 +44,13 @@ def run(text: str, *, url: str | None, config: Config) -> Extraction:
     leads = lead_elements(title, main, stats, rules) if title is not None else []
     blocks = [b for el in leads for b in element_blocks(el, ctx)] + blocks
     blocks = _with_title_heading(blocks, main, body, ctx)
-    blocks, kickers = drop_kickers(blocks, info.meta.title, rules)
-    blocks, tail = trim_tail(blocks, rules)
-    blocks, marker_lines = drop_marker_lines(blocks)
-    blocks, disclosures = drop_disclosures(blocks, rules)
+    blocks, cut = drop_kickers(blocks, info.meta.title, rules)
+    for step in _LINE_STEPS:
+        blocks, more = step(blocks, rules)
+        cut += more
     warnings: list[Warning] = []
     blocks = _rescue_from_json_ld(blocks, info.article_body, warnings)
-    removed = _outside_removals(main, body, stats, leads) + ctx.removed + kickers + tail + marker_lines + disclosures
+    removed = _outside_removals(main, body, stats, leads) + ctx.removed + cut
     reason = listing_reason(body, main, stats, blocks, rules)
     if reason:
         if config.strict:

@@ -7,10 +7,10 @@ edit of the table, not of the code.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .. import ruletables
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -49,6 +49,7 @@ class HtmlRules:
     credit_edge: int
     credit_label: re.Pattern[str]
     max_label: int
+    max_marker_line: int
     max_end_marker: int
     min_share_before_end: float
     max_trailing_calls: int
@@ -62,7 +63,7 @@ class HtmlRules:
 @lru_cache(maxsize=1)
 def load_rules() -> HtmlRules:
     """Read and cache the rules table shipped in :mod:`toolkit.rules`."""
-    raw = tomllib.loads(resources.files("toolkit.rules").joinpath("html.toml").read_text("utf-8"))
+    raw = ruletables.load_rules("html.toml")
     tags, content, boiler, limits = raw["tags"], raw["content"], raw["boilerplate"], raw["limits"]
     weak = frozenset(boiler["weak"])
     return HtmlRules(
@@ -91,6 +92,7 @@ def load_rules() -> HtmlRules:
         credit_edge=int(raw["lines"]["credit_edge"]),
         credit_label=_label_pattern(raw["lines"]["credit_labels"]),
         max_label=int(raw["lines"]["max_label"]),
+        max_marker_line=int(raw["lines"]["max_marker_line"]),
         max_end_marker=int(raw["tail"]["max_marker"]),
         min_share_before_end=float(raw["tail"]["min_share"]),
         max_trailing_calls=int(raw["tail"]["max_calls"]),

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from ..article import Block, Removal
-from ..markers import load_markers
+from ..markers import load_markers, phrase_pattern
 from .rules import HtmlRules
 
 END_RULE = "html:article-end"
@@ -42,13 +42,17 @@ def _marker_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _call_pattern() -> re.Pattern[str]:
     """The call-to-action words of every language, each at the start of a word, any case."""
-    words = sorted(set(load_markers().call_to_action), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})", re.IGNORECASE)
+    return phrase_pattern(load_markers().call_to_action)
+
+
+def fold(text: str) -> str:
+    """Case-folded, white space collapsed (how a line is compared with a title or a marker)."""
+    return " ".join(text.split()).casefold()
 
 
 def _normalize(text: str) -> str:
-    """Case-folded, white space collapsed, punctuation trimmed at both ends ("Kontakt:" -> "kontakt")."""
-    return _EDGE_PUNCTUATION.sub("", " ".join(text.split()).casefold())
+    """:func:`fold`, punctuation trimmed at both ends ("Kontakt:" -> "kontakt")."""
+    return _EDGE_PUNCTUATION.sub("", fold(text))
 
 
 def is_end_marker(block: Block, text: str, rules: HtmlRules) -> bool:
