@@ -202,13 +202,13 @@ class _QuickCompiler:
         """properties, required and additionalProperties in one pass over an object's keys."""
         properties = schema.get("properties", {})
         required = tuple(schema.get("required", ()))
-        closed = schema.get("additionalProperties", True)
-        if not isinstance(properties, dict) or closed not in (True, False) or "patternProperties" in schema:
+        additional = schema.get("additionalProperties", True)  # True: any other key allowed
+        if not isinstance(properties, dict) or additional not in (True, False) or "patternProperties" in schema:
             raise _Unsupported
-        if not properties and not required and closed:
+        if not properties and not required and additional:
             return _always
         checks = {key: self.compile(sub, exact) for key, sub in properties.items()}
-        allowed = frozenset(properties) if not closed else None
+        allowed = None if additional else frozenset(properties)  # None: keys are not limited
         if len(checks) == 1 and not required and allowed is None:  # an if/then condition on one property
             (only, sub), = checks.items()
             return lambda x: not isinstance(x, dict) or only not in x or sub(x[only])

@@ -72,8 +72,12 @@ class Task:
     input: str
     stem: str  # single file: its output stem; record of a container: the container's folder
     doc: RawDocument | BadRecord
-    sha256: str | None = None
     kept: Published | None = None  # --resume: unchanged since the last run, not normalized again
+
+    @property
+    def sha256(self) -> str | None:
+        """The source's sha256 (hashed once, when the task was made); None for a bad record."""
+        return self.doc.sha256 if isinstance(self.doc, RawDocument) else None
 
 
 @dataclass(frozen=True)
@@ -163,8 +167,8 @@ def _task(item: InputFile, doc: RawDocument | BadRecord) -> Task:
     stem = container_stem(item) if doc.record else default_stem(item)
     if isinstance(doc, BadRecord):
         return Task(item.name, stem.as_posix(), doc)
-    doc = replace(doc, sha256=hashlib.sha256(doc.data).hexdigest())  # hashed once, for the manifest and the Article
-    return Task(item.name, stem.as_posix(), doc, doc.sha256)
+    # hashed once, for the manifest and the Article
+    return Task(item.name, stem.as_posix(), replace(doc, sha256=hashlib.sha256(doc.data).hexdigest()))
 
 
 def _mark_kept(task: Task, previous: dict[str, Published], expected: Callable[[Published], bool]) -> Task:
