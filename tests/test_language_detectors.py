@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from toolkit.config import Config
 from toolkit.language.detectors import Detector, LangdetectSampler, ProfileScorer
@@ -101,3 +103,26 @@ def test_a_long_text_is_scored_as_the_sum_of_its_words_without_lanes_overflowing
     many, seen_many = scorer.loglik(["zzqx"] * 100_000)
     assert seen_many == 100_000 * seen
     assert many == pytest.approx([100_000 * s for s in one], rel=1e-9)
+
+
+@given(st.text(alphabet=st.characters(categories=("Ll",)), min_size=1, max_size=30))
+@example("hello")
+@example("januar")
+@example("ǆemal")  # title case differs from upper case
+def test_a_capitalized_word_costs_per_language_the_cheaper_of_its_two_readings(lower: str) -> None:
+    """Without word lists a capitalized word is read as written and lower-cased; each language
+    keeps its cheaper reading, the n-gram count is the written one's (``_either``, lane by lane)."""
+    from toolkit.language.detectors import _LANE
+
+    word = lower[0].upper() + lower[1:]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return
+    scorer = ProfileScorer(("en", "it", "de", "id"), word_evidence=False)
+    lanes = len(scorer.languages) + 1
+
+    def unpacked(packed: int) -> list[int]:
+        return [(packed >> (_LANE * i)) & ((1 << _LANE) - 1) for i in range(lanes)]
+
+    written, lowered = unpacked(scorer._grams(word)), unpacked(scorer._grams(word.lower()))
+    expected = [min(a, b) for a, b in zip(written[:-1], lowered[:-1])] + written[-1:]
+    assert unpacked(scorer._score_word(word)) == expected

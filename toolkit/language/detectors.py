@@ -30,7 +30,7 @@ import os
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Protocol, Sequence
+from typing import Iterable, Iterator, Protocol, Sequence
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -333,10 +333,12 @@ class ProfileScorer:
         return packed + costs.unknown if costs else packed
 
     def _grams(self, word: str) -> int:
-        return sum(filter(None, map(self._table.grams.get, word_ngrams(word, self._sizes))))
+        """Packed costs of the word's n-grams (:func:`word_ngrams`)."""
+        return self._cost(word_ngrams(word, self._sizes))
 
-    def _sliced(self, padded: str, slices: tuple[slice, ...]) -> int:
-        return sum(filter(None, map(self._table.grams.get, map(padded.__getitem__, slices))))
+    def _cost(self, grams: Iterable[str]) -> int:
+        """Packed costs of ``grams`` added up (an n-gram no profile keeps costs nothing)."""
+        return sum(filter(None, map(self._table.grams.get, grams)))
 
     def _capitalized(self, word: str) -> int:
         """A capitalized word read both as written and lower-cased (:meth:`_either`).
@@ -348,7 +350,8 @@ class ProfileScorer:
         if len(written) != len(lowered) or written[2:] != lowered[2:]:  # normalizing moved a letter
             return self._either(self._grams(word), self._grams(word.lower()))
         head, tail = _head_and_tail(len(written), self._sizes)
-        return self._sliced(written, tail) + self._either(self._sliced(written, head), self._sliced(lowered, head))
+        shared = self._cost(map(written.__getitem__, tail))
+        return shared + self._either(self._cost(map(written.__getitem__, head)), self._cost(map(lowered.__getitem__, head)))
 
     def _either(self, capitalized: int, lowered: int) -> int:
         """Per language, the better (lower) cost of two readings of a capitalized word.
@@ -383,13 +386,13 @@ class ProfileScorer:
         Packed sums are unpacked every :data:`_WORDS_PER_SUM` words, before a lane could
         overflow into the next (a lane holds the costs of some 70,000 unlisted words).
         """
-        if len(words) <= _WORDS_PER_SUM:
-            *costs, seen = self._unpack(sum(map(self._word, words)).to_bytes(self._width, "little"))
-        else:
-            parts = (self.loglik(words[i:i + _WORDS_PER_SUM]) for i in range(0, len(words), _WORDS_PER_SUM))
-            sums = [(scores, seen) for scores, seen in parts]
-            return [sum(col) for col in zip(*(scores for scores, _ in sums))], sum(seen for _, seen in sums)
-        return [-cost / _SCALE for cost in costs], seen
+        totals, seen = [0.0] * len(self.languages), 0
+        for start in range(0, len(words), _WORDS_PER_SUM):
+            packed = sum(map(self._word, words[start : start + _WORDS_PER_SUM]))
+            *costs, count = self._unpack(packed.to_bytes(self._width, "little"))
+            totals = [total - cost / _SCALE for total, cost in zip(totals, costs)]
+            seen += count
+        return totals, seen
 
     def detect(self, text: str) -> list[tuple[str, float]]:
         scores, seen = self.loglik(text.split())

@@ -129,7 +129,6 @@ class WordCosts:
     (:class:`~toolkit.language.detectors.ProfileScorer`)."""
 
     def __init__(self, table: WordTable, languages: tuple[str, ...], scale: int, lane: int) -> None:
-        self.languages = languages
         self._table = table
         unlisted = [round(WORD_WEIGHT * table.unknown_nats(table.languages.index(lang)) * scale) for lang in languages]
         #: the packed costs of a word no language lists
