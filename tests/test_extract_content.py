@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.article import Block
@@ -276,6 +276,10 @@ _BLOCKS = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(_BLOCKS)
+@example([Block("paragraph", text="abc def " * 40), Block("heading", text="About the author", level=2),
+          Block("paragraph", text="abc def"), Block("paragraph", text="Folgen Sie uns")])  # an end section is cut
+@example([Block("paragraph", text="abc def " * 40), Block("paragraph", text="Jane Doe is a reporter. She covers the city."),
+          Block("paragraph", text="Folgen Sie uns")])  # closing paragraphs are cut: a bio, a call to action
 def test_trimming_the_tail_keeps_the_head_of_the_text_and_records_all_it_cuts(blocks) -> None:
     from toolkit.extract.rules import load_rules
     from toolkit.extract.tail import trim_tail
